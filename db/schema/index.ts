@@ -1,0 +1,4 @@
+export * from './reference';
+export * from './organisations';
+export * from './workers';
+export * from './mail';

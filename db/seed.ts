@@ -1,0 +1,249 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
+import { hashPassword } from '@/lib/auth/password';
+
+// Reference data: the caisse this instance serves. Real deployments edit these rows, not code.
+const caisseIdentity = {
+  id: 1,
+  name: 'CIBTP Grand Est',
+  shortName: 'CIBTP Grand Est',
+  legalName: 'Caisse de congés payés du bâtiment et des travaux publics du Grand Est',
+  addressLine: '12 rue des Artisans',
+  postcode: '54000',
+  city: 'Nancy',
+  phone: '03 83 00 00 00',
+  email: 'contact@cibtp-grandest.test',
+  website: 'https://www.cibtp-grandest.fr',
+  siret: '77567154300012',
+};
+
+const sites = [
+  { code: 'macon', name: 'Mâcon', addressLine: '5 quai Lamartine', postcode: '71000', city: 'Mâcon', phone: '03 85 00 00 00' },
+  { code: 'metz', name: 'Metz', addressLine: '18 rue aux Arènes', postcode: '57000', city: 'Metz', phone: '03 87 00 00 00' },
+  { code: 'mulhouse', name: 'Mulhouse', addressLine: '7 rue de la Sinne', postcode: '68100', city: 'Mulhouse', phone: '03 89 00 00 00' },
+  { code: 'nancy', name: 'Nancy', addressLine: '12 rue des Artisans', postcode: '54000', city: 'Nancy', phone: '03 83 00 00 00' },
+  { code: 'reims', name: 'Reims', addressLine: '30 boulevard Lundy', postcode: '51100', city: 'Reims', phone: '03 26 00 00 00' },
+  { code: 'strasbourg', name: 'Strasbourg', addressLine: '9 quai Kléber', postcode: '67000', city: 'Strasbourg', phone: '03 88 00 00 00' },
+];
+
+// The 18 departments of the circonscription, the site serving each, and Alsace-Moselle local law.
+const circonscription: { code: string; name: string; site: string; isAlsaceMoselle?: boolean }[] = [
+  { code: '01', name: 'Ain', site: 'macon' },
+  { code: '02', name: 'Aisne', site: 'reims' },
+  { code: '08', name: 'Ardennes', site: 'reims' },
+  { code: '10', name: 'Aube', site: 'reims' },
+  { code: '21', name: 'Côte-d’Or', site: 'macon' },
+  { code: '25', name: 'Doubs', site: 'mulhouse' },
+  { code: '39', name: 'Jura', site: 'macon' },
+  { code: '51', name: 'Marne', site: 'reims' },
+  { code: '52', name: 'Haute-Marne', site: 'nancy' },
+  { code: '54', name: 'Meurthe-et-Moselle', site: 'nancy' },
+  { code: '55', name: 'Meuse', site: 'metz' },
+  { code: '57', name: 'Moselle', site: 'metz', isAlsaceMoselle: true },
+  { code: '67', name: 'Bas-Rhin', site: 'strasbourg', isAlsaceMoselle: true },
+  { code: '68', name: 'Haut-Rhin', site: 'mulhouse', isAlsaceMoselle: true },
+  { code: '70', name: 'Haute-Saône', site: 'mulhouse' },
+  { code: '71', name: 'Saône-et-Loire', site: 'macon' },
+  { code: '88', name: 'Vosges', site: 'nancy' },
+  { code: '90', name: 'Territoire de Belfort', site: 'mulhouse' },
+];
+
+export async function seedReference(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(caisse).values(caisseIdentity).onConflictDoNothing();
+    let order = 0;
+    for (const site of sites) {
+      await tx
+        .insert(caisseSites)
+        .values({ ...site, openingHours: 'Du lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h', sortOrder: order++ })
+        .onConflictDoNothing({ target: caisseSites.code });
+    }
+    const siteRows = await tx.select({ id: caisseSites.id, code: caisseSites.code }).from(caisseSites);
+    const siteId = new Map(siteRows.map((s) => [s.code, s.id]));
+    for (const d of circonscription) {
+      await tx
+        .insert(departments)
+        .values({ code: d.code, name: d.name, siteId: siteId.get(d.site)!, isAlsaceMoselle: d.isAlsaceMoselle ?? false })
+        .onConflictDoNothing({ target: departments.code });
+    }
+  });
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return isoDate(d);
+}
+
+const monthsFr = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** Key dates: the flyer's own (2020–2021, for the record) and upcoming ones placed relative to today. */
+export function demoKeyDates(today: string) {
+  const resume = addDays(today, 80);
+  const resumeMonth = new Date(`${resume}T00:00:00Z`);
+  return [
+    { kind: 'leave_registration_deadline' as const, label: 'Date limite d’enregistrement de dates de congés', startsOn: '2020-12-14' },
+    { kind: 'space_closure' as const, label: 'Fermeture de l’Espace sécurisé', startsOn: '2020-12-17', endsOn: '2021-01-06' },
+    { kind: 'space_opening' as const, label: 'Ouverture du nouvel Espace sécurisé', startsOn: '2021-01-07' },
+    { kind: 'leave_payments_resume' as const, label: 'Reprise des paiements des congés', startsOn: '2021-01-25', displayDate: 'Fin janvier 2021' },
+    { kind: 'leave_registration_deadline' as const, label: 'Date limite d’enregistrement de dates de congés', startsOn: addDays(today, 21) },
+    { kind: 'space_closure' as const, label: 'Fermeture de l’Espace sécurisé (maintenance annuelle)', startsOn: addDays(today, 60), endsOn: addDays(today, 62) },
+    { kind: 'space_opening' as const, label: 'Réouverture de l’Espace sécurisé', startsOn: addDays(today, 63) },
+    {
+      kind: 'leave_payments_resume' as const,
+      label: 'Reprise des paiements des congés',
+      startsOn: resume,
+      displayDate: `Fin ${monthsFr[resumeMonth.getUTCMonth()]} ${resumeMonth.getUTCFullYear()}`,
+    },
+    { kind: 'leave_registration_deadline' as const, label: 'Date limite d’enregistrement de dates de congés', startsOn: addDays(today, 112) },
+  ];
+}
+
+export const demoCompanies = {
+  nancy: {
+    kind: 'company' as const,
+    siret: '91234567500017',
+    name: 'Bâtiments de l’Est Démo SARL',
+    addressLine: '24 rue de la Commanderie',
+    postcode: '54000',
+    city: 'Nancy',
+    departmentCode: '54',
+    membershipNumber: 'GE-054-000417',
+    contactEmail: 'contact@batiments-est.test',
+    isUpToDate: true,
+    hadLegacyDelegation: true,
+  },
+  strasbourg: {
+    kind: 'company' as const,
+    siret: '92345678400019',
+    name: 'Rénovation Rhénane Démo SAS',
+    addressLine: '3 rue du Jeu-des-Enfants',
+    postcode: '67000',
+    city: 'Strasbourg',
+    departmentCode: '67',
+    membershipNumber: 'GE-067-001523',
+    contactEmail: 'gerant@renovation-rhenane.test',
+    isUpToDate: false,
+    hadLegacyDelegation: false,
+  },
+  reims: {
+    kind: 'company' as const,
+    siret: '94567890200012',
+    name: 'Charpentes Champenoises Démo SARL',
+    addressLine: '11 rue de Vesle',
+    postcode: '51100',
+    city: 'Reims',
+    departmentCode: '51',
+    membershipNumber: 'GE-051-000908',
+    contactEmail: 'bureau@charpentes-champenoises.test',
+    isUpToDate: true,
+    hadLegacyDelegation: false,
+  },
+  firm: {
+    kind: 'accounting_firm' as const,
+    siret: '93456789200013',
+    name: 'Cabinet Comptable Lorrain Démo',
+    addressLine: '2 place Stanislas',
+    postcode: '54000',
+    city: 'Nancy',
+    departmentCode: '54',
+    membershipNumber: null,
+    contactEmail: 'cabinet@comptable-lorrain.test',
+    isUpToDate: true,
+    hadLegacyDelegation: false,
+  },
+};
+
+export const demoUsers = {
+  rhenane: { email: 'gerant@renovation-rhenane.test', password: 'Demo-Rhenane-2026!', firstName: 'Lucas', lastName: 'Weber', company: 'strasbourg' },
+  cabinet: { email: 'cabinet@comptable-lorrain.test', password: 'Demo-Cabinet-2026!', firstName: 'Claire', lastName: 'Martin', company: 'firm' },
+} as const;
+
+type WorkerSeed = [lastName: string, firstName: string, birthDate: string, category: 'ouvrier' | 'etam' | 'cadre', hiredOn: string];
+const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
+  nancy: [
+    ['Durand', 'Kevin', '1988-03-14', 'ouvrier', '2015-09-01'],
+    ['Petit', 'Sandrine', '1979-11-02', 'etam', '2012-02-15'],
+    ['Moreau', 'Julien', '1992-06-21', 'ouvrier', '2019-04-01'],
+    ['Lambert', 'Mehdi', '1985-01-30', 'ouvrier', '2016-10-03'],
+    ['Fontaine', 'Thomas', '1996-08-09', 'ouvrier', '2021-03-15'],
+    ['Rousseau', 'Nadia', '1983-12-17', 'cadre', '2010-06-01'],
+    ['Girard', 'Paulo', '1975-04-25', 'ouvrier', '2008-01-07'],
+    ['Bonnet', 'Léa', '1999-02-11', 'ouvrier', '2023-09-04'],
+  ],
+  strasbourg: [
+    ['Schmitt', 'Marc', '1981-07-19', 'ouvrier', '2014-05-05'],
+    ['Meyer', 'Élodie', '1990-10-08', 'etam', '2018-01-02'],
+    ['Muller', 'Antoine', '1987-05-27', 'ouvrier', '2017-03-20'],
+    ['Klein', 'Yasmine', '1994-09-12', 'ouvrier', '2020-07-01'],
+    ['Wagner', 'Hugo', '1972-02-03', 'cadre', '2005-11-14'],
+  ],
+  reims: [
+    ['Lefèvre', 'Damien', '1986-04-04', 'ouvrier', '2013-08-26'],
+    ['Roux', 'Manon', '1993-12-29', 'etam', '2019-01-07'],
+    ['Chevalier', 'Bruno', '1970-06-16', 'ouvrier', '2002-04-02'],
+    ['Perrin', 'Sofiane', '1998-03-08', 'ouvrier', '2022-05-16'],
+  ],
+};
+
+/** Demo data of PRODUCT.md. Idempotent: natural keys (SIRET, e-mail) decide what already exists. */
+export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<void> {
+  const today = options.today ?? isoDate(new Date());
+  const passwordHashes = Object.fromEntries(
+    await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
+  );
+  await db.transaction(async (tx) => {
+    const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
+    if (count === 0) await tx.insert(keyDates).values(demoKeyDates(today));
+
+    const orgId: Record<string, string> = {};
+    for (const [key, company] of Object.entries(demoCompanies)) {
+      await tx
+        .insert(organisations)
+        .values({ ...company, activatedAt: key === 'strasbourg' || key === 'firm' ? new Date(`${today}T08:00:00Z`) : null })
+        .onConflictDoNothing({ target: organisations.siret });
+      const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.siret, company.siret));
+      orgId[key] = row!.id;
+    }
+
+    for (const [key, u] of Object.entries(demoUsers)) {
+      await tx
+        .insert(users)
+        .values({
+          email: u.email,
+          passwordHash: passwordHashes[key],
+          firstName: u.firstName,
+          lastName: u.lastName,
+          status: 'active',
+          emailVerifiedAt: new Date(`${today}T08:00:00Z`),
+        })
+        .onConflictDoNothing({ target: users.email });
+      const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+      await tx
+        .insert(organisationMembers)
+        .values({ organisationId: orgId[u.company]!, userId: row!.id, role: 'admin' })
+        .onConflictDoNothing();
+    }
+
+    for (const [key, list] of Object.entries(demoWorkers)) {
+      const companyId = orgId[key]!;
+      const existing = await tx.select({ id: workers.id }).from(workers).where(eq(workers.companyId, companyId)).limit(1);
+      if (existing.length) continue;
+      await tx.insert(workers).values(
+        list.map(([lastName, firstName, birthDate, category, hiredOn]) => ({
+          companyId,
+          lastName,
+          firstName,
+          birthDate,
+          category,
+          hiredOn,
+          weeklyHours: category === 'cadre' ? '39' : '35',
+        })),
+      );
+    }
+  });
+}

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+
+// The one place that reads process.env. Everything else calls getEnv().
+// Not marked 'server-only' on purpose: the caisse CLI and db scripts (plain Node) read it too.
+
+export const appEnvironments = ['development', 'test', 'production'] as const;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z.object({
+  APP_ENV: z.enum(appEnvironments),
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// / must start with postgres://').optional(),
+  ),
+  DATA_DIR: z.string().default('.data'),
+  APP_URL: optionalString.pipe(z.url().optional()),
+  PORT: z.coerce.number().int().positive().default(3000),
+  AUTH_SECRET: optionalString,
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  MAIL_FROM: z.string().default('CIBTP Grand Est <ne-pas-repondre@cibtp-grandest.test>'),
+  MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = {
+  appEnv: (typeof appEnvironments)[number];
+  isProduction: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pgliteDir: string;
+  appUrl: string;
+  authSecret: string;
+  resendApiKey: string | undefined;
+  resendBaseUrl: string | undefined;
+  mailFrom: string;
+  mailDispatchIntervalMs: number;
+  mailMaxAttempts: number;
+  dbPoolMax: number;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      [
+        'Configuration invalide / invalid configuration:',
+        ...problems.map((p) => `  - ${p}`),
+        'Voir / see README.md § « Variables d’environnement ».',
+      ].join('\n'),
+    );
+    this.name = 'EnvError';
+  }
+}
+
+function defaultAppEnv(source: NodeJS.ProcessEnv): Env['appEnv'] {
+  if (source.NODE_ENV === 'test' || source.VITEST) return 'test';
+  return source.NODE_ENV === 'production' ? 'production' : 'development';
+}
+
+/** Reads (or creates on first use) a random dev-only secret kept under DATA_DIR. Never used in production. */
+export function getDevSecret(dataDir: string, name: string): string {
+  const file = path.resolve(dataDir, 'secrets.json');
+  let secrets: Record<string, string> = {};
+  try {
+    secrets = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // absent or unreadable: regenerated below
+  }
+  const existing = secrets[name];
+  if (existing) return existing;
+  secrets[name] = crypto.randomBytes(32).toString('base64url');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  return secrets[name]!;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse({ ...source, APP_ENV: source.APP_ENV || defaultAppEnv(source) });
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.APP_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction) {
+    if (!e.AUTH_SECRET || e.AUTH_SECRET.length < 32)
+      problems.push('AUTH_SECRET manquant ou trop court (≥ 32 caractères) / missing or shorter than 32 characters');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL manquant : la production utilise PostgreSQL / missing: production runs on PostgreSQL');
+    if (!e.APP_URL) problems.push('APP_URL manquant (URL publique du site) / missing (public URL of the site)');
+    if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
+  }
+  if (problems.length) throw new EnvError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    appEnv: e.APP_ENV,
+    isProduction,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    authSecret: e.AUTH_SECRET ?? getDevSecret(dataDir, 'AUTH_SECRET'),
+    resendApiKey: e.RESEND_API_KEY,
+    resendBaseUrl: e.RESEND_BASE_URL,
+    mailFrom: e.MAIL_FROM,
+    mailDispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    dbPoolMax: e.DB_POOL_MAX,
+  };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

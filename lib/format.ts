@@ -1,0 +1,43 @@
+// French formats used across the portal (pure).
+
+const TZ = 'Europe/Paris';
+
+/** Today's calendar date in France, as YYYY-MM-DD. */
+export function todayInFrance(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function parseDay(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
+}
+
+/** « 14 décembre 2026 » */
+export function formatDayLong(day: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(day));
+}
+
+/** « lundi 14 décembre 2026 » */
+export function formatDayWithWeekday(day: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(day));
+}
+
+/** « 31/12/2026 » */
+export function formatDayShort(day: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' }).format(parseDay(day));
+}
+
+/** « 1 234,56 € » from integer cents. */
+export function formatEuros(cents: number): string {
+  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
+}
+
+export function addDaysToDay(day: string, n: number): string {
+  const d = parseDay(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { caisse, caisseSites, departments, keyDates } from '@/db/schema';
+
+export async function getCaisse(db: Db) {
+  const [row] = await db.select().from(caisse).limit(1);
+  if (!row) throw new Error('Caisse reference data missing');
+  return row;
+}
+
+export type KeyDate = typeof keyDates.$inferSelect;
+
+/** « Dates à retenir »: key dates not yet over, soonest first. */
+export async function getUpcomingKeyDates(db: Db, today: string, limit = 6): Promise<KeyDate[]> {
+  return db
+    .select()
+    .from(keyDates)
+    .where(or(gte(keyDates.startsOn, today), and(lte(keyDates.startsOn, today), gte(keyDates.endsOn, today))))
+    .orderBy(asc(keyDates.startsOn))
+    .limit(limit);
+}
+
+/** The space_closure in force on `today`, if any (a single-day closure has no end). */
+export async function getClosureInForce(db: Db, today: string): Promise<KeyDate | null> {
+  const [row] = await db
+    .select()
+    .from(keyDates)
+    .where(
+      and(
+        eq(keyDates.kind, 'space_closure'),
+        lte(keyDates.startsOn, today),
+        or(gte(keyDates.endsOn, today), and(isNull(keyDates.endsOn), eq(keyDates.startsOn, today))),
+      ),
+    )
+    .orderBy(asc(keyDates.startsOn))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The first space_opening after a closure, for « réouverture le … ». */
+export async function getNextOpening(db: Db, after: string): Promise<KeyDate | null> {
+  const [row] = await db
+    .select()
+    .from(keyDates)
+    .where(and(eq(keyDates.kind, 'space_opening'), gte(keyDates.startsOn, after)))
+    .orderBy(asc(keyDates.startsOn))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getSitesWithDepartments(db: Db) {
+  const [sites, deps] = await Promise.all([
+    db.select().from(caisseSites).orderBy(asc(caisseSites.sortOrder)),
+    db.select().from(departments).orderBy(asc(departments.code)),
+  ]);
+  return sites.map((s) => ({ ...s, departments: deps.filter((d) => d.siteId === s.id) }));
+}
+
+export async function getDepartments(db: Db) {
+  return db
+    .select({ code: departments.code, name: departments.name, isAlsaceMoselle: departments.isAlsaceMoselle, siteName: caisseSites.name, sitePhone: caisseSites.phone })
+    .from(departments)
+    .innerJoin(caisseSites, eq(caisseSites.id, departments.siteId))
+    .orderBy(asc(departments.code));
+}

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package under Vitest (outside Next's react-server build it throws).
+export {};
