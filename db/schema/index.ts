@@ -2,3 +2,4 @@ export * from './reference';
 export * from './organisations';
 export * from './workers';
 export * from './mail';
+export * from './onboarding';
