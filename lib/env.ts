@@ -28,6 +28,8 @@ const envSchema = z.object({
   MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
 });
 
 export type Env = {
@@ -44,6 +46,8 @@ export type Env = {
   mailDispatchIntervalMs: number;
   mailMaxAttempts: number;
   dbPoolMax: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
 };
 
 export class EnvError extends Error {
@@ -115,6 +119,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     mailDispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     dbPoolMax: e.DB_POOL_MAX,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
   };
 }
 
