@@ -4,9 +4,6 @@ import type { DbHandle } from './client';
 import { migrateDatabase } from './migrate';
 import { seedDemo, seedReference } from './seed';
 import { organisations } from './schema';
-import { createElement } from 'react';
-import TestEmail, { testEmailSubject } from '@/emails/test-email';
-import { enqueueMail, getMailCaisse } from '@/lib/mail/outbox';
 
 /**
  * What the server does at start (instrumentation.ts): apply migrations, load reference data, and on the
@@ -17,13 +14,6 @@ export async function prepareDatabase(handle: DbHandle, env: Env): Promise<void>
   await seedReference(handle.db);
   if (handle.kind === 'pglite' && !env.isProduction) {
     const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(organisations);
-    if (!row || row.n === 0) {
-      await seedDemo(handle.db);
-      // So that the dev mailbox shows a message on first start.
-      await handle.db.transaction(async (tx) => {
-        const caisse = await getMailCaisse(tx);
-        await enqueueMail(tx, { template: 'test-email', to: 'test@example.test', subject: testEmailSubject, element: createElement(TestEmail, { caisse, appUrl: env.appUrl }) });
-      });
-    }
+    if (!row || row.n === 0) await seedDemo(handle.db, { appUrl: env.appUrl });
   }
 }

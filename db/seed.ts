@@ -1,7 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
+import { createElement } from 'react';
 import { hashPassword } from '@/lib/auth/password';
+import TestEmail, { testEmailSubject } from '@/emails/test-email';
+import { enqueueMail, getMailCaisse } from '@/lib/mail/outbox';
 
 // Reference data: the caisse this instance serves. Real deployments edit these rows, not code.
 const caisseIdentity = {
@@ -191,14 +194,23 @@ const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
 };
 
 /** Demo data of PRODUCT.md. Idempotent: natural keys (SIRET, e-mail) decide what already exists. */
-export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<void> {
+export async function seedDemo(db: Db, options: { today?: string; appUrl?: string } = {}): Promise<void> {
   const today = options.today ?? isoDate(new Date());
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
   );
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
-    if (count === 0) await tx.insert(keyDates).values(demoKeyDates(today));
+    if (count === 0) {
+      await tx.insert(keyDates).values(demoKeyDates(today));
+      // First demo seed: one message in the dev mailbox, so a newcomer sees it works.
+      await enqueueMail(tx, {
+        template: 'test-email',
+        to: 'test@example.test',
+        subject: testEmailSubject,
+        element: createElement(TestEmail, { caisse: await getMailCaisse(tx), appUrl: options.appUrl ?? 'http://localhost:3000' }),
+      });
+    }
 
     const orgId: Record<string, string> = {};
     for (const [key, company] of Object.entries(demoCompanies)) {

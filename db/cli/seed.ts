@@ -19,7 +19,7 @@ async function main() {
   try {
     await migrateDatabase(handle, { postgresUrl: env.databaseUrl });
     await seedReference(handle.db);
-    await seedDemo(handle.db);
+    await seedDemo(handle.db, { appUrl: env.appUrl });
     console.log(`Données de démonstration chargées / demo data loaded (${handle.kind}).`);
   } finally {
     await handle.close();
