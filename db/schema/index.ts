@@ -3,3 +3,4 @@ export * from './organisations';
 export * from './workers';
 export * from './mail';
 export * from './onboarding';
+export * from './site';
