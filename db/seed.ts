@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
+import { caisse, caisseLegalNotice, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
 import { createElement } from 'react';
 import { hashPassword } from '@/lib/auth/password';
 import TestEmail, { testEmailSubject } from '@/emails/test-email';
@@ -19,6 +19,16 @@ const caisseIdentity = {
   email: 'contact@cibtp-grandest.test',
   website: 'https://www.cibtp-grandest.fr',
   siret: '77567154300012',
+};
+
+// The legal notice's extra facts. The host is a visible placeholder until the deployment fills it in.
+const legalNotice = {
+  caisseId: caisseIdentity.id,
+  publicationDirector: 'Le directeur général de la caisse',
+  hostName: 'Hébergeur à renseigner lors de la mise en production',
+  hostAddress: 'Adresse de l’hébergeur à renseigner',
+  hostPhone: null,
+  dataProtectionEmail: 'dpo@cibtp-grandest.test',
 };
 
 const sites = [
@@ -55,6 +65,7 @@ const circonscription: { code: string; name: string; site: string; isAlsaceMosel
 export async function seedReference(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(caisse).values(caisseIdentity).onConflictDoNothing();
+    await tx.insert(caisseLegalNotice).values(legalNotice).onConflictDoNothing();
     let order = 0;
     for (const site of sites) {
       await tx

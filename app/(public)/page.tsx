@@ -4,10 +4,17 @@ import { todayInFrance } from '@/lib/format';
 import { getUpcomingKeyDates } from '@/lib/site/queries';
 import { KeyDatesList } from '../_components/key-dates-list';
 
+// Inline SVG rather than emoji: emoji fonts are missing on some machines (a box is drawn instead).
+const iconPaths = {
+  calendar: 'M7 3v3M17 3v3M4 9h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm3 8h3v3H8z',
+  check: 'M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6l7-3Zm-3.5 9 2.5 2.5 4.5-5',
+  lock: 'M7 11V8a5 5 0 0 1 10 0v3M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1Zm6 4v2',
+};
+
 const promises = [
-  { title: 'Déclarations, paiements et planification des congés facilités', icon: '📅' },
-  { title: 'Téléchargement rapide d’attestations de mise à jour authentifiables', icon: '✅' },
-  { title: 'Stockage des données de votre dossier en ligne sécurisé', icon: '🔒' },
+  { title: 'Déclarations, paiements et planification des congés facilités', icon: iconPaths.calendar },
+  { title: 'Téléchargement rapide d’attestations de mise à jour authentifiables', icon: iconPaths.check },
+  { title: 'Stockage des données de votre dossier en ligne sécurisé', icon: iconPaths.lock },
 ];
 
 export default async function HomePage() {
@@ -35,7 +42,9 @@ export default async function HomePage() {
         <ul className="grid gap-4 md:grid-cols-3">
           {promises.map((p) => (
             <li key={p.title} className="flex items-start gap-3 rounded-lg bg-brand-light p-5">
-              <span aria-hidden="true" className="text-3xl">{p.icon}</span>
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-9 w-9 shrink-0 text-brand" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d={p.icon} />
+              </svg>
               <p className="text-lg font-bold uppercase text-brand-dark">{p.title}</p>
             </li>
           ))}

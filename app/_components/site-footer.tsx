@@ -12,14 +12,14 @@ export function SiteFooter({ caisse }: { caisse: FooterCaisse }) {
             {caisse.addressLine}, {caisse.postcode} {caisse.city}
           </p>
           <p>
-            Téléphone : <a className="underline" href={`tel:${caisse.phone.replace(/\s/g, '')}`}>{caisse.phone}</a>
+            Téléphone : <a className="inline-flex min-h-11 items-center underline" href={`tel:${caisse.phone.replace(/\s/g, '')}`}>{caisse.phone}</a>
           </p>
         </div>
-        <ul className="flex flex-col gap-2 sm:items-end">
-          <li><Link className="underline" href="/nos-sites">Nos sites</Link></li>
-          <li><Link className="underline" href="/services-en-ligne/informations-pratiques">Informations pratiques</Link></li>
-          <li><Link className="underline" href="/accessibilite">Accessibilité : partiellement conforme</Link></li>
-          <li><Link className="underline" href="/mentions-legales">Mentions légales</Link></li>
+        <ul className="flex flex-col sm:items-end">
+          <li><Link className="inline-flex min-h-11 items-center underline" href="/nos-sites">Nos sites</Link></li>
+          <li><Link className="inline-flex min-h-11 items-center underline" href="/services-en-ligne/informations-pratiques">Informations pratiques</Link></li>
+          <li><Link className="inline-flex min-h-11 items-center underline" href="/accessibilite">Accessibilité : partiellement conforme</Link></li>
+          <li><Link className="inline-flex min-h-11 items-center underline" href="/mentions-legales">Mentions légales</Link></li>
         </ul>
       </div>
     </footer>

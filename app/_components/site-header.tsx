@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { EntrepriseMenu } from './entreprise-menu';
+import { NavLink } from './nav-link';
 
 export const entrepriseMenuEntries = [
   { href: '/connexion', label: 'Espace sécurisé entreprise' },
@@ -38,14 +39,10 @@ export function SiteHeader({ caisseName }: { caisseName: string }) {
             <EntrepriseMenu entries={entrepriseMenuEntries} />
           </li>
           <li>
-            <Link href="/services-en-ligne/informations-pratiques" className="flex min-h-11 items-center rounded px-3 py-2 text-brand-dark hover:bg-brand-light">
-              Informations pratiques
-            </Link>
+            <NavLink href="/services-en-ligne/informations-pratiques">Informations pratiques</NavLink>
           </li>
           <li>
-            <Link href="/nos-sites" className="flex min-h-11 items-center rounded px-3 py-2 text-brand-dark hover:bg-brand-light">
-              Nos sites
-            </Link>
+            <NavLink href="/nos-sites">Nos sites</NavLink>
           </li>
         </ul>
       </nav>

@@ -5,3 +5,4 @@ export * from './mail';
 export * from './onboarding';
 export * from './auth';
 export * from './access';
+export * from './site';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caisse, caisseSites, departments, keyDates } from '@/db/schema';
+import { caisse, caisseLegalNotice, caisseSites, departments, keyDates } from '@/db/schema';
 
 export async function getCaisse(db: Db) {
   const [row] = await db.select().from(caisse).limit(1);
@@ -10,6 +10,28 @@ export async function getCaisse(db: Db) {
 }
 
 export type KeyDate = typeof keyDates.$inferSelect;
+
+/** The caisse and the facts of its legal notice (null until a row is written for this caisse). */
+export async function getLegalNotice(db: Db) {
+  const [row] = await db
+    .select({ caisse, notice: caisseLegalNotice })
+    .from(caisse)
+    .leftJoin(caisseLegalNotice, eq(caisseLegalNotice.caisseId, caisse.id))
+    .limit(1);
+  if (!row) throw new Error('Caisse reference data missing');
+  return row;
+}
+
+/** The next key date of one kind on or after `today` (e.g. the next leave-registration deadline). */
+export async function getNextKeyDate(db: Db, kind: KeyDate['kind'], today: string): Promise<KeyDate | null> {
+  const [row] = await db
+    .select()
+    .from(keyDates)
+    .where(and(eq(keyDates.kind, kind), gte(keyDates.startsOn, today)))
+    .orderBy(asc(keyDates.startsOn))
+    .limit(1);
+  return row ?? null;
+}
 
 /** « Dates à retenir »: key dates not yet over, soonest first. */
 export async function getUpcomingKeyDates(db: Db, today: string, limit = 6): Promise<KeyDate[]> {
