@@ -21,8 +21,6 @@ export const IDENTIFIER_PREFIX = 'GE';
 /** Random digits after « GE-2026- »: 10^8 per year keeps collisions rare (they are retried anyway). */
 export const IDENTIFIER_DIGITS = 8;
 
-export const DEFAULT_VALIDITY_DAYS = 60;
-
 /** « GE-2026-41730592 »: prefix, year of issue, random digits. A lookup key printed on letter 1. */
 export function generateProvisionalIdentifier(options: { prefix?: string; now?: Date } = {}): string {
   const prefix = options.prefix ?? IDENTIFIER_PREFIX;
