@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { caisse, caisseLegalNotice, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
+import { caisse, caisseLegalNotice, caisseSites, departments, keyDates, organisationMembers, organisations, provisionalCredentials, users, workers } from './schema';
 import { createElement } from 'react';
 import { hashPassword } from '@/lib/auth/password';
+import { getEnv } from '@/lib/env';
+import { hashCode, hashIdentifier } from '@/lib/onboarding/credentials';
 import TestEmail, { testEmailSubject } from '@/emails/test-email';
 import { enqueueMail, getMailCaisse } from '@/lib/mail/outbox';
 
@@ -204,12 +206,22 @@ const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
   ],
 };
 
+/** The Nancy company's letters, printed in the README: fixed so the demo is reproducible. Dev seed only. */
+export const demoLetters = { company: 'nancy', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP', validityDays: 5 * 365 } as const;
+
 /** Demo data of PRODUCT.md. Idempotent: natural keys (SIRET, e-mail) decide what already exists. */
-export async function seedDemo(db: Db, options: { today?: string; appUrl?: string } = {}): Promise<void> {
+export async function seedDemo(db: Db, options: { today?: string; appUrl?: string; lettersSecret?: string } = {}): Promise<void> {
   const today = options.today ?? isoDate(new Date());
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
   );
+  // Hashed exactly like issued letters (lib/onboarding/credentials), so the wizard verifies them the same way.
+  const demoLettersRow = {
+    identifierHash: hashIdentifier(demoLetters.identifier, options.lettersSecret ?? getEnv().lettersSecret),
+    codeHash: await hashCode(demoLetters.code),
+    issuedAt: new Date(`${today}T08:00:00Z`),
+    expiresAt: new Date(`${addDays(today, demoLetters.validityDays)}T23:00:00Z`),
+  };
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
     if (count === 0) {
@@ -232,6 +244,14 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
       const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.siret, company.siret));
       orgId[key] = row!.id;
     }
+
+    const lettersOrgId = orgId[demoLetters.company]!;
+    const existingLetters = await tx
+      .select({ id: provisionalCredentials.id })
+      .from(provisionalCredentials)
+      .where(eq(provisionalCredentials.organisationId, lettersOrgId))
+      .limit(1);
+    if (!existingLetters.length) await tx.insert(provisionalCredentials).values({ organisationId: lettersOrgId, ...demoLettersRow });
 
     for (const [key, u] of Object.entries(demoUsers)) {
       await tx

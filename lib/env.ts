@@ -30,6 +30,8 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  LETTERS_SECRET: optionalString,
+  LETTERS_VALIDITY_DAYS: z.coerce.number().int().min(1).max(366).default(60),
 });
 
 export type Env = {
@@ -48,6 +50,9 @@ export type Env = {
   dbPoolMax: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** HMAC key of the provisional identifiers (the two letters): the CLI that issues and the app that verifies share it. */
+  lettersSecret: string;
+  lettersValidityDays: number;
 };
 
 export class EnvError extends Error {
@@ -100,6 +105,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       problems.push('AUTH_SECRET manquant ou trop court (≥ 32 caractères) / missing or shorter than 32 characters');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL manquant : la production utilise PostgreSQL / missing: production runs on PostgreSQL');
     if (!e.APP_URL) problems.push('APP_URL manquant (URL publique du site) / missing (public URL of the site)');
+    if (!e.LETTERS_SECRET || e.LETTERS_SECRET.length < 32)
+      problems.push('LETTERS_SECRET manquant ou trop court (≥ 32 caractères) / missing or shorter than 32 characters');
     if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
   }
   if (problems.length) throw new EnvError(problems);
@@ -121,6 +128,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dbPoolMax: e.DB_POOL_MAX,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    lettersSecret: e.LETTERS_SECRET ?? getDevSecret(dataDir, 'LETTERS_SECRET'),
+    lettersValidityDays: e.LETTERS_VALIDITY_DAYS,
   };
 }
 
