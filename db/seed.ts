@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
+import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, provisionalCredentials, users, workers } from './schema';
 import { hashPassword } from '@/lib/auth/password';
+import { getEnv } from '@/lib/env';
+import { hashCode, hashIdentifier } from '@/lib/onboarding/credentials';
 
 // Reference data: the caisse this instance serves. Real deployments edit these rows, not code.
 const caisseIdentity = {
@@ -163,6 +165,15 @@ export const demoUsers = {
   cabinet: { email: 'cabinet@comptable-lorrain.test', password: 'Demo-Cabinet-2026!', firstName: 'Claire', lastName: 'Martin', company: 'firm' },
 } as const;
 
+/**
+ * Fixed demo letters (dev and tests only): PRODUCT.md's Nancy pair, and a second pair for Reims so that
+ * the e2e journey can create a space once per viewport on the same server (each pair works once).
+ */
+export const demoLetters = {
+  nancy: { company: 'nancy', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP' },
+  reims: { company: 'reims', identifier: 'GE-2026-000908', code: 'H9RT-4KWM' },
+} as const;
+
 type WorkerSeed = [lastName: string, firstName: string, birthDate: string, category: 'ouvrier' | 'etam' | 'cadre', hiredOn: string];
 const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
   nancy: [
@@ -191,10 +202,14 @@ const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
 };
 
 /** Demo data of PRODUCT.md. Idempotent: natural keys (SIRET, e-mail) decide what already exists. */
-export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<void> {
+export async function seedDemo(db: Db, options: { today?: string; lettersSecret?: string } = {}): Promise<void> {
   const today = options.today ?? isoDate(new Date());
+  const lettersSecret = options.lettersSecret ?? getEnv().lettersSecret;
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
+  );
+  const letterHashes = await Promise.all(
+    Object.values(demoLetters).map(async (l) => ({ ...l, identifierHash: hashIdentifier(l.identifier, lettersSecret), codeHash: await hashCode(l.code) })),
   );
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
@@ -227,6 +242,25 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         .insert(organisationMembers)
         .values({ organisationId: orgId[u.company]!, userId: row!.id, role: 'admin' })
         .onConflictDoNothing();
+    }
+
+    // The demo letters, once: a company that already has a credential (used or not) keeps its own.
+    for (const l of letterHashes) {
+      const organisationId = orgId[l.company]!;
+      const existing = await tx
+        .select({ id: provisionalCredentials.id })
+        .from(provisionalCredentials)
+        .where(eq(provisionalCredentials.organisationId, organisationId))
+        .limit(1);
+      if (existing.length) continue;
+      const issuedAt = new Date(`${today}T08:00:00Z`);
+      await tx.insert(provisionalCredentials).values({
+        organisationId,
+        identifierHash: l.identifierHash,
+        codeHash: l.codeHash,
+        issuedAt,
+        expiresAt: new Date(Date.UTC(issuedAt.getUTCFullYear() + 1, issuedAt.getUTCMonth(), issuedAt.getUTCDate(), 8)),
+      });
     }
 
     for (const [key, list] of Object.entries(demoWorkers)) {

@@ -22,6 +22,7 @@ const envSchema = z.object({
   APP_URL: optionalString.pipe(z.url().optional()),
   PORT: z.coerce.number().int().positive().default(3000),
   AUTH_SECRET: optionalString,
+  LETTERS_SECRET: optionalString,
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   MAIL_FROM: z.string().default('CIBTP Grand Est <ne-pas-repondre@cibtp-grandest.test>'),
@@ -40,6 +41,7 @@ export type Env = {
   pgliteDir: string;
   appUrl: string;
   authSecret: string;
+  lettersSecret: string;
   resendApiKey: string | undefined;
   resendBaseUrl: string | undefined;
   mailFrom: string;
@@ -100,6 +102,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       problems.push('AUTH_SECRET manquant ou trop court (≥ 32 caractères) / missing or shorter than 32 characters');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL manquant : la production utilise PostgreSQL / missing: production runs on PostgreSQL');
     if (!e.APP_URL) problems.push('APP_URL manquant (URL publique du site) / missing (public URL of the site)');
+    if (!e.LETTERS_SECRET) problems.push('LETTERS_SECRET manquant / missing');
     if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
   }
   if (problems.length) throw new EnvError(problems);
@@ -113,6 +116,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     pgliteDir: path.join(dataDir, 'pglite'),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     authSecret: e.AUTH_SECRET ?? getDevSecret(dataDir, 'AUTH_SECRET'),
+    lettersSecret: e.LETTERS_SECRET ?? getDevSecret(dataDir, 'LETTERS_SECRET'),
     resendApiKey: e.RESEND_API_KEY,
     resendBaseUrl: e.RESEND_BASE_URL,
     mailFrom: e.MAIL_FROM,
