@@ -179,6 +179,15 @@ export const demoUsers = {
   cabinet: { email: 'cabinet@comptable-lorrain.test', password: 'Demo-Cabinet-2026!', firstName: 'Claire', lastName: 'Martin', company: 'firm' },
 } as const;
 
+/**
+ * Fixed demo letters (dev and tests only): PRODUCT.md's Nancy pair, and a second pair for Reims so that
+ * the e2e journey can create a space once per viewport on the same server (each pair works once).
+ */
+export const demoLetters = {
+  nancy: { company: 'nancy', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP' },
+  reims: { company: 'reims', identifier: 'GE-2026-000908', code: 'H9RT-4KWM' },
+} as const;
+
 type WorkerSeed = [lastName: string, firstName: string, birthDate: string, category: 'ouvrier' | 'etam' | 'cadre', hiredOn: string];
 const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
   nancy: [
@@ -206,22 +215,16 @@ const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
   ],
 };
 
-/** The Nancy company's letters, printed in the README: fixed so the demo is reproducible. Dev seed only. */
-export const demoLetters = { company: 'nancy', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP', validityDays: 5 * 365 } as const;
-
 /** Demo data of PRODUCT.md. Idempotent: natural keys (SIRET, e-mail) decide what already exists. */
 export async function seedDemo(db: Db, options: { today?: string; appUrl?: string; lettersSecret?: string } = {}): Promise<void> {
   const today = options.today ?? isoDate(new Date());
+  const lettersSecret = options.lettersSecret ?? getEnv().lettersSecret;
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
   );
-  // Hashed exactly like issued letters (lib/onboarding/credentials), so the wizard verifies them the same way.
-  const demoLettersRow = {
-    identifierHash: hashIdentifier(demoLetters.identifier, options.lettersSecret ?? getEnv().lettersSecret),
-    codeHash: await hashCode(demoLetters.code),
-    issuedAt: new Date(`${today}T08:00:00Z`),
-    expiresAt: new Date(`${addDays(today, demoLetters.validityDays)}T23:00:00Z`),
-  };
+  const letterHashes = await Promise.all(
+    Object.values(demoLetters).map(async (l) => ({ ...l, identifierHash: hashIdentifier(l.identifier, lettersSecret), codeHash: await hashCode(l.code) })),
+  );
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
     if (count === 0) {
@@ -245,14 +248,6 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
       orgId[key] = row!.id;
     }
 
-    const lettersOrgId = orgId[demoLetters.company]!;
-    const existingLetters = await tx
-      .select({ id: provisionalCredentials.id })
-      .from(provisionalCredentials)
-      .where(eq(provisionalCredentials.organisationId, lettersOrgId))
-      .limit(1);
-    if (!existingLetters.length) await tx.insert(provisionalCredentials).values({ organisationId: lettersOrgId, ...demoLettersRow });
-
     for (const [key, u] of Object.entries(demoUsers)) {
       await tx
         .insert(users)
@@ -270,6 +265,25 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
         .insert(organisationMembers)
         .values({ organisationId: orgId[u.company]!, userId: row!.id, role: 'admin' })
         .onConflictDoNothing();
+    }
+
+    // The demo letters, once: a company that already has a credential (used or not) keeps its own.
+    for (const l of letterHashes) {
+      const organisationId = orgId[l.company]!;
+      const existing = await tx
+        .select({ id: provisionalCredentials.id })
+        .from(provisionalCredentials)
+        .where(eq(provisionalCredentials.organisationId, organisationId))
+        .limit(1);
+      if (existing.length) continue;
+      const issuedAt = new Date(`${today}T08:00:00Z`);
+      await tx.insert(provisionalCredentials).values({
+        organisationId,
+        identifierHash: l.identifierHash,
+        codeHash: l.codeHash,
+        issuedAt,
+        expiresAt: new Date(Date.UTC(issuedAt.getUTCFullYear() + 5, issuedAt.getUTCMonth(), issuedAt.getUTCDate(), 8)),
+      });
     }
 
     for (const [key, list] of Object.entries(demoWorkers)) {

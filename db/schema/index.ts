@@ -6,3 +6,4 @@ export * from './onboarding';
 export * from './auth';
 export * from './access';
 export * from './site';
+export * from './wizard';

@@ -307,7 +307,7 @@ describe.each(engines)('caisse CLI (%s)', (engine) => {
     const rows = await db().select().from(provisionalCredentials).where(eq(provisionalCredentials.organisationId, nancy!.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.identifierHash).toBe(hashIdentifier('ge 2026 000417', getEnv().lettersSecret));
-    expect(demoLetters).toMatchObject({ identifier: 'GE-2026-000417', code: 'K7Q4-M2XP' });
+    expect(demoLetters.nancy).toMatchObject({ identifier: 'GE-2026-000417', code: 'K7Q4-M2XP' });
     expect(await verifyCode(rows[0]!.codeHash, 'k7q4 m2xp')).toBe(true);
     expect(rows[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 4 * 365 * 86_400_000);
     expect(nancy!.activatedAt).toBeNull();

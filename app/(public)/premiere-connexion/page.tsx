@@ -1,24 +1,30 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { getCurrentWizard } from '@/lib/onboarding/current';
+import { stepTitle } from '@/lib/onboarding/steps';
+import { WizardFrame } from './_components/wizard-frame';
+import { QuestionsForm } from './questions-form';
 
-export const metadata: Metadata = { title: 'Je crée mon espace sécurisé' };
+export const metadata: Metadata = { title: `${stepTitle(1)} — Je crée mon espace sécurisé` };
 
-// Entry of the account-creation wizard (issue « First connection »): the route exists so that the
-// banner and menus link to it; the steps land with that issue.
-export default function FirstConnectionPage() {
+/** Step 1 of the wizard, reached from the login page's blue banner. */
+export default async function QuestionsPage() {
+  const wizard = await getCurrentWizard();
   return (
-    <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-black text-brand-dark">Je crée mon espace sécurisé</h1>
-      <p className="mt-4 text-lg">Quelques étapes simples pour la création de votre Espace sécurisé.</p>
-      <ol className="mt-4 list-decimal space-y-2 pl-6">
-        <li>Munissez-vous des deux courriers que vous avez reçus : ils contiennent l’identifiant et le code confidentiel provisoires.</li>
-        <li>Laissez-vous guider : numéro SIRET, identifiant et code confidentiel, puis votre adresse électronique et votre nouveau mot de passe.</li>
-        <li>Cliquez sur le lien reçu par courriel pour confirmer la création de votre espace.</li>
-      </ol>
-      <p className="mt-6 rounded bg-amber-50 p-4">
-        La création en ligne ouvre très prochainement. Vous n’avez pas reçu vos courriers ? Consultez{' '}
-        <Link className="text-brand underline" href="/nos-sites">le site qui gère votre département</Link>.
-      </p>
-    </div>
+    <WizardFrame step={1} reached={wizard?.stepReached ?? 1}>
+      <div className="rounded-lg bg-brand-light p-4">
+        <p className="font-semibold">Munissez-vous des deux courriers que vous avez reçus de la caisse.</p>
+        <p className="mt-1">
+          Ils contiennent l’<strong>identifiant</strong> (courrier n° 1) et le <strong>code confidentiel</strong> (courrier n° 2) provisoires
+          qui vous permettent de créer votre espace. Vous choisirez ensuite votre adresse électronique, qui deviendra votre identifiant, et
+          votre mot de passe.
+        </p>
+      </div>
+      <QuestionsForm
+        defaults={{
+          organisationKind: wizard?.organisationKind ?? undefined,
+          hasLetters: wizard?.hasLetters === undefined || wizard?.hasLetters === null ? undefined : wizard.hasLetters ? 'oui' : 'non',
+        }}
+      />
+    </WizardFrame>
   );
 }
