@@ -38,34 +38,85 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Data folders this process holds, on globalThis because Next may load this module in more than one
+// module graph of the same process.
+const heldLocks = ((globalThis as unknown as { __espaceEmbeddedLocks?: Set<string> }).__espaceEmbeddedLocks ??= new Set());
+
 /**
  * PGlite has no process lock: two processes on one data folder silently diverge. We take an exclusive
  * lock file holding our pid; a stale lock (dead pid) is taken over.
  */
 export function acquireEmbeddedLock(dir: string): () => void {
-  const lockFile = `${dir}.lock`;
+  const lockFile = `${path.resolve(dir)}.lock`;
+  // A second PGlite on the same folder inside this very process diverges just the same.
+  if (heldLocks.has(lockFile)) throw new EmbeddedDatabaseBusyError(dir, process.pid);
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
+      // Written aside then hard-linked: link() fails if the lock exists, and nobody ever sees it empty.
+      const tmp = `${lockFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, String(process.pid));
+      try {
+        fs.linkSync(tmp, lockFile);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8').trim(), 10);
-      if (holder === process.pid) return () => {};
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dir, holder);
-      fs.rmSync(lockFile, { force: true });
+      const seen = readLock(lockFile);
+      if (seen === undefined) continue; // released meanwhile
+      const holder = Number.parseInt(seen, 10);
+      // Our own pid but not in heldLocks: left by an earlier process that had the same pid (container restart).
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder))
+        throw new EmbeddedDatabaseBusyError(dir, holder);
+      removeStaleLock(lockFile, seen);
+      continue;
     }
+    heldLocks.add(lockFile);
+    const release = () => {
+      process.removeListener('exit', release);
+      if (!heldLocks.delete(lockFile)) return;
+      if (readLock(lockFile) === String(process.pid)) fs.rmSync(lockFile, { force: true });
+    };
+    process.on('exit', release);
+    return release;
   }
   throw new Error(`Impossible de verrouiller ${lockFile} / could not lock ${lockFile}`);
+}
+
+function readLock(lockFile: string): string | undefined {
+  try {
+    return fs.readFileSync(lockFile, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Removes a stale lock without deleting a fresh one that a concurrent process wrote after we read the
+ * stale content: the file is first moved aside atomically (only one contender can move a given file),
+ * and put back (without overwriting anything) if it turns out not to be the stale one.
+ */
+function removeStaleLock(lockFile: string, staleContent: string): void {
+  const aside = `${lockFile}.${process.pid}.stale`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // another contender moved it
+    throw err;
+  }
+  const moved = readLock(aside);
+  if (moved !== staleContent) {
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      // A third process locked meanwhile; it now holds the folder and the next loop turn finds it.
+      // (The owner of the lock we moved then believes it holds it too: this needs three processes racing
+      // within microseconds on a stale lock, which we accept.)
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 export type OpenOptions =
