@@ -51,42 +51,47 @@ export function acquireEmbeddedLock(dir: string): () => void {
   // A second PGlite on the same folder inside this very process diverges just the same.
   if (heldLocks.has(lockFile)) throw new EmbeddedDatabaseBusyError(dir, process.pid);
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      // Written aside then hard-linked: link() fails if the lock exists, and nobody ever sees it empty.
-      const tmp = `${lockFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, String(process.pid));
-      try {
-        fs.linkSync(tmp, lockFile);
-      } finally {
-        fs.rmSync(tmp, { force: true });
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const seen = readLock(lockFile);
-      if (seen === undefined) continue; // released meanwhile
-      const holder = Number.parseInt(seen, 10);
-      // Our own pid but not in heldLocks: left by an earlier process that had the same pid (container restart).
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder))
-        throw new EmbeddedDatabaseBusyError(dir, holder);
-      removeStaleLock(lockFile, seen);
-      continue;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (tryCreateLock(lockFile)) {
+      heldLocks.add(lockFile);
+      const release = () => {
+        process.removeListener('exit', release);
+        if (!heldLocks.delete(lockFile)) return;
+        if (readLock(lockFile) === String(process.pid)) fs.rmSync(lockFile, { force: true });
+      };
+      process.on('exit', release);
+      return release;
     }
-    heldLocks.add(lockFile);
-    const release = () => {
-      process.removeListener('exit', release);
-      if (!heldLocks.delete(lockFile)) return;
-      if (readLock(lockFile) === String(process.pid)) fs.rmSync(lockFile, { force: true });
-    };
-    process.on('exit', release);
-    return release;
+    const seen = readLock(lockFile);
+    if (seen === undefined) continue; // released meanwhile
+    const holder = Number.parseInt(seen, 10);
+    // Our own pid but not in heldLocks: left by an earlier process that had the same pid (container restart).
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder))
+      throw new EmbeddedDatabaseBusyError(dir, holder);
+    if (!removeStaleLock(lockFile, seen)) sleepSync(5);
   }
   throw new Error(`Impossible de verrouiller ${lockFile} / could not lock ${lockFile}`);
 }
 
-function readLock(lockFile: string): string | undefined {
+/** Creates `file` holding our pid unless it exists. Written aside then hard-linked: link() fails when the
+ * target exists, and nobody ever reads a half-written lock. */
+function tryCreateLock(file: string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, String(process.pid));
   try {
-    return fs.readFileSync(lockFile, 'utf8').trim();
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function readLock(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -94,29 +99,30 @@ function readLock(lockFile: string): string | undefined {
 }
 
 /**
- * Removes a stale lock without deleting a fresh one that a concurrent process wrote after we read the
- * stale content: the file is first moved aside atomically (only one contender can move a given file),
- * and put back (without overwriting anything) if it turns out not to be the stale one.
+ * Deleting a stale lock is itself serialised by a second lock file: otherwise two processes that both
+ * read the stale pid could each delete it, the second deleting the fresh lock the first had just taken.
+ * Only the holder of `.takeover` deletes, and only after reading the stale content again.
+ * Returns false when another process is taking over (the caller waits and looks again).
  */
-function removeStaleLock(lockFile: string, staleContent: string): void {
-  const aside = `${lockFile}.${process.pid}.stale`;
+function removeStaleLock(lockFile: string, staleContent: string): boolean {
+  const takeover = `${lockFile}.takeover`;
+  if (!tryCreateLock(takeover)) {
+    const other = Number.parseInt(readLock(takeover) ?? '', 10);
+    // Held for microseconds; if its holder died in between, clear it (a crash inside that window is the
+    // one case this scheme does not cover).
+    if (!(Number.isInteger(other) && other > 0 && other !== process.pid && isAlive(other))) fs.rmSync(takeover, { force: true });
+    return false;
+  }
   try {
-    fs.renameSync(lockFile, aside);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // another contender moved it
-    throw err;
+    if (readLock(lockFile) === staleContent) fs.rmSync(lockFile, { force: true });
+  } finally {
+    fs.rmSync(takeover, { force: true });
   }
-  const moved = readLock(aside);
-  if (moved !== staleContent) {
-    try {
-      fs.linkSync(aside, lockFile);
-    } catch {
-      // A third process locked meanwhile; it now holds the folder and the next loop turn finds it.
-      // (The owner of the lock we moved then believes it holds it too: this needs three processes racing
-      // within microseconds on a stale lock, which we accept.)
-    }
-  }
-  fs.rmSync(aside, { force: true });
+  return true;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export type OpenOptions =
