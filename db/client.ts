@@ -23,7 +23,9 @@ export class EmbeddedDatabaseBusyError extends Error {
       `La base de données embarquée (${dir}) est déjà utilisée par le processus ${holderPid}. ` +
         `Arrêtez-le (par exemple le serveur « npm run dev ») ou utilisez PostgreSQL avec DATABASE_URL.\n` +
         `The embedded database (${dir}) is already in use by process ${holderPid}. ` +
-        `Stop it (e.g. the "npm run dev" server) or use PostgreSQL with DATABASE_URL.`,
+        `Stop it (e.g. the "npm run dev" server) or use PostgreSQL with DATABASE_URL.\n` +
+        `(Si le processus ${holderPid} n’a rien à voir avec cette base, supprimez ${dir}.lock / ` +
+        `if process ${holderPid} has nothing to do with this database, delete ${dir}.lock.)`,
     );
     this.name = 'EmbeddedDatabaseBusyError';
   }
