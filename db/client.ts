@@ -129,7 +129,13 @@ function sleepSync(ms: number): void {
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; max?: number }
-  | { kind: 'pglite'; dir?: string /* undefined: in memory */ };
+  | {
+      kind: 'pglite';
+      /** undefined: in memory */
+      dir?: string;
+      /** Start from a dumpDataDir() tarball instead of an empty cluster (tests: a migrated template). */
+      loadDataDir?: Blob;
+    };
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.kind === 'postgres') {
@@ -147,7 +153,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     fs.mkdirSync(options.dir, { recursive: true });
   }
   try {
-    const client = options.dir ? await PGlite.create(options.dir) : await PGlite.create();
+    const client = await PGlite.create(options.dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { acquireEmbeddedLock, EmbeddedDatabaseBusyError, openDatabase } from '@/db/client';
 
 // PGlite has no lock of its own: these tests run real processes on a real data folder.
@@ -21,7 +21,10 @@ function tempDir(): string {
 type Child = { process: ChildProcessWithoutNullStreams; nextLine: () => Promise<string> };
 
 function startChild(mode: 'open' | 'acquire', dir: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, mode, dir], { cwd: root, env: { ...process.env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, mode, dir], {
+    cwd: root,
+    env: { ...process.env, LOCK_TEST_PGLITE_TEMPLATE: inject('pgliteTemplate') },
+  });
   children.push(child);
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
@@ -65,7 +68,8 @@ afterEach(async () => {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('embedded database lock (PGlite is single-process)', () => {
+// Child processes opening a file-backed PGlite take seconds, and much longer on a loaded machine.
+describe('embedded database lock (PGlite is single-process)', { timeout: 120_000 }, () => {
   it('refuses a second process with a French and English message, and lets it in once the holder died', async () => {
     const dir = path.join(tempDir(), 'pglite');
     const holder = startChild('open', dir);

@@ -195,6 +195,7 @@ describe.skipIf(!process.env.DATABASE_URL)('mail dispatchers on several instance
     // A second connection pool on the same database, as a second app instance would have.
     const [row] = (await db().execute(sql`select current_database() as name`)) as unknown as { name: string }[];
     second = await openDatabase({ kind: 'postgres', url: databaseUrlFor(process.env.DATABASE_URL!, row!.name), max: 3 });
+    await second.db.execute(sql`select 1`); // connected before the race starts
   });
   afterAll(async () => {
     await second?.close();

@@ -1,7 +1,9 @@
 // Child process for tests/integration/embedded-lock.test.ts, run with `node --import tsx`.
-//   open <dir>     opens the file-backed PGlite at <dir>, writes a row, prints "ready", holds it until stdin ends
+//   open <dir>     opens the file-backed PGlite at <dir> (from LOCK_TEST_PGLITE_TEMPLATE if set), writes a
+//                  row, prints "ready", holds it until stdin ends
 //   acquire <dir>  prints "waiting", takes the lock when a line arrives on stdin, prints "acquired" or
 //                  "busy <holder pid>", holds it until stdin ends
+import fs from 'node:fs';
 import readline from 'node:readline';
 import { acquireEmbeddedLock, EmbeddedDatabaseBusyError, openDatabase } from '../../db/client';
 
@@ -13,7 +15,9 @@ const untilStdinEnds = new Promise<void>((resolve) => lines.on('close', resolve)
 
 async function main() {
   if (mode === 'open') {
-    const handle = await openDatabase({ kind: 'pglite', dir });
+    // Starting from the run's migrated template is three times faster than an empty cluster's initdb.
+    const template = process.env.LOCK_TEST_PGLITE_TEMPLATE;
+    const handle = await openDatabase({ kind: 'pglite', dir, loadDataDir: template ? new Blob([fs.readFileSync(template)]) : undefined });
     const { sql } = await import('drizzle-orm');
     await handle.db.execute(sql`create table if not exists written_by_child (pid int)`);
     await handle.db.execute(sql`insert into written_by_child values (${process.pid})`);
