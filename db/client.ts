@@ -23,7 +23,9 @@ export class EmbeddedDatabaseBusyError extends Error {
       `La base de données embarquée (${dir}) est déjà utilisée par le processus ${holderPid}. ` +
         `Arrêtez-le (par exemple le serveur « npm run dev ») ou utilisez PostgreSQL avec DATABASE_URL.\n` +
         `The embedded database (${dir}) is already in use by process ${holderPid}. ` +
-        `Stop it (e.g. the "npm run dev" server) or use PostgreSQL with DATABASE_URL.`,
+        `Stop it (e.g. the "npm run dev" server) or use PostgreSQL with DATABASE_URL.\n` +
+        `(Si le processus ${holderPid} n’a rien à voir avec cette base, supprimez ${dir}.lock / ` +
+        `if process ${holderPid} has nothing to do with this database, delete ${dir}.lock.)`,
     );
     this.name = 'EmbeddedDatabaseBusyError';
   }
@@ -38,39 +40,102 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Data folders this process holds, on globalThis because Next may load this module in more than one
+// module graph of the same process.
+const heldLocks = ((globalThis as unknown as { __espaceEmbeddedLocks?: Set<string> }).__espaceEmbeddedLocks ??= new Set());
+
 /**
  * PGlite has no process lock: two processes on one data folder silently diverge. We take an exclusive
  * lock file holding our pid; a stale lock (dead pid) is taken over.
  */
 export function acquireEmbeddedLock(dir: string): () => void {
-  const lockFile = `${dir}.lock`;
+  const lockFile = `${path.resolve(dir)}.lock`;
+  // A second PGlite on the same folder inside this very process diverges just the same.
+  if (heldLocks.has(lockFile)) throw new EmbeddedDatabaseBusyError(dir, process.pid);
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (tryCreateLock(lockFile)) {
+      heldLocks.add(lockFile);
       const release = () => {
-        try {
-          if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          // already gone
-        }
+        process.removeListener('exit', release);
+        if (!heldLocks.delete(lockFile)) return;
+        if (readLock(lockFile) === String(process.pid)) fs.rmSync(lockFile, { force: true });
       };
-      process.once('exit', release);
+      process.on('exit', release);
       return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8').trim(), 10);
-      if (holder === process.pid) return () => {};
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dir, holder);
-      fs.rmSync(lockFile, { force: true });
     }
+    const seen = readLock(lockFile);
+    if (seen === undefined) continue; // released meanwhile
+    const holder = Number.parseInt(seen, 10);
+    // Our own pid but not in heldLocks: left by an earlier process that had the same pid (container restart).
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder))
+      throw new EmbeddedDatabaseBusyError(dir, holder);
+    if (!removeStaleLock(lockFile, seen)) sleepSync(5);
   }
   throw new Error(`Impossible de verrouiller ${lockFile} / could not lock ${lockFile}`);
 }
 
+/** Creates `file` holding our pid unless it exists. Written aside then hard-linked: link() fails when the
+ * target exists, and nobody ever reads a half-written lock. */
+function tryCreateLock(file: string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, String(process.pid));
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function readLock(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Deleting a stale lock is itself serialised by a second lock file: otherwise two processes that both
+ * read the stale pid could each delete it, the second deleting the fresh lock the first had just taken.
+ * Only the holder of `.takeover` deletes, and only after reading the stale content again.
+ * Returns false when another process is taking over (the caller waits and looks again).
+ */
+function removeStaleLock(lockFile: string, staleContent: string): boolean {
+  const takeover = `${lockFile}.takeover`;
+  if (!tryCreateLock(takeover)) {
+    const other = Number.parseInt(readLock(takeover) ?? '', 10);
+    // Held for microseconds; if its holder died in between, clear it (a crash inside that window is the
+    // one case this scheme does not cover).
+    if (!(Number.isInteger(other) && other > 0 && other !== process.pid && isAlive(other))) fs.rmSync(takeover, { force: true });
+    return false;
+  }
+  try {
+    if (readLock(lockFile) === staleContent) fs.rmSync(lockFile, { force: true });
+  } finally {
+    fs.rmSync(takeover, { force: true });
+  }
+  return true;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export type OpenOptions =
   | { kind: 'postgres'; url: string; max?: number }
-  | { kind: 'pglite'; dir?: string /* undefined: in memory */ };
+  | {
+      kind: 'pglite';
+      /** undefined: in memory */
+      dir?: string;
+      /** Start from a dumpDataDir() tarball instead of an empty cluster (tests: a migrated template). */
+      loadDataDir?: Blob;
+    };
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.kind === 'postgres') {
@@ -88,7 +153,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     fs.mkdirSync(options.dir, { recursive: true });
   }
   try {
-    const client = options.dir ? await PGlite.create(options.dir) : await PGlite.create();
+    const client = await PGlite.create(options.dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,

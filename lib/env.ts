@@ -61,7 +61,7 @@ export class EnvError extends Error {
       [
         'Configuration invalide / invalid configuration:',
         ...problems.map((p) => `  - ${p}`),
-        'Voir / see README.md § « Variables d’environnement ».',
+        'Voir / see README.md § « Environment variables ».',
       ].join('\n'),
     );
     this.name = 'EnvError';

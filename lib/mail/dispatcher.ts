@@ -17,21 +17,30 @@ export class TransportError extends Error {
   }
 }
 
+/** Provider answers that retrying the same request cannot fix (bad address, rejected content). Others
+ * are transient: 5xx, timeouts, 408, 429, 409 (Resend: the same idempotency key is still in flight), and
+ * 401/403 too, since a revoked or mistyped key is fixed by the operator, not by dropping the mail. */
+export function isPermanentProviderStatus(status: number): boolean {
+  return status >= 400 && status < 500 && ![401, 403, 408, 409, 429].includes(status);
+}
+
 /** Resend, created lazily (its constructor throws without a key). The outbox id is the idempotency key,
  * so a retry after a lost response never sends twice. */
-export function createResendTransport(apiKey: string, baseUrl?: string): MailTransport {
+export function createResendTransport(apiKey: string, baseUrl?: string, options: { timeoutMs?: number } = {}): MailTransport {
   const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  const timeoutMs = options.timeoutMs ?? 15_000;
   return {
     async send(m) {
+      // The SDK has no timeout of its own: a provider that never answers would stall this instance's loop.
       const { data, error } = await client.emails.send(
         { from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text },
-        { idempotencyKey: `outbox-${m.id}` },
+        { idempotencyKey: `outbox-${m.id}`, signal: AbortSignal.timeout(timeoutMs) },
       );
       if (error || !data) {
+        // The SDK reports the HTTP status only through the error body (Resend's errors carry statusCode)
+        // or, for a non-JSON body, itself; null means no answer at all.
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0;
-        // 4xx other than 408/429 will not succeed by retrying (bad address, rejected content).
-        const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
-        throw new TransportError(`${error?.name ?? 'error'} ${status}: ${error?.message ?? 'no response'}`, permanent);
+        throw new TransportError(`${error?.name ?? 'error'} ${status}: ${error?.message ?? 'no response'}`, isPermanentProviderStatus(status));
       }
       return { providerId: data.id };
     },
@@ -62,7 +71,8 @@ export type DispatchOptions = {
  */
 export async function dispatchDueMail(db: Db, options: DispatchOptions): Promise<{ sent: number; failed: number }> {
   const now = options.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 60_000;
+  // Long enough for a whole batch at the transport's timeout (20 × 15 s), sent one after another.
+  const leaseMs = options.leaseMs ?? 300_000;
   const claimed = await db.transaction(async (tx) => {
     const at = now();
     const rows = await tx
@@ -90,6 +100,7 @@ export async function dispatchDueMail(db: Db, options: DispatchOptions): Promise
   for (const m of claimed) {
     try {
       const { providerId } = await options.transport.send({ id: m.id, from: options.from, to: m.toAddress, subject: m.subject, html: m.html, text: m.text });
+      // Delivered is a fact even if our lease ran out meanwhile, so this update is not fenced.
       await db
         .update(mailOutbox)
         .set({ status: 'sent', sentAt: now(), providerMessageId: providerId, lockedUntil: null, lastError: null })
@@ -99,6 +110,8 @@ export async function dispatchDueMail(db: Db, options: DispatchOptions): Promise
       failed++;
       const permanent = err instanceof TransportError && err.permanent;
       const giveUp = permanent || m.attempts >= options.maxAttempts;
+      // Fenced on our claim (attempts grows at every claim): if the lease ran out and another instance
+      // took the message over, perhaps delivering it, a late failure here must not put it back in the queue.
       await db
         .update(mailOutbox)
         .set({
@@ -107,7 +120,7 @@ export async function dispatchDueMail(db: Db, options: DispatchOptions): Promise
           lastError: String((err as Error).message ?? err).slice(0, 500),
           nextAttemptAt: new Date(now().getTime() + retryDelayMs(m.attempts, options.baseDelayMs)),
         })
-        .where(eq(mailOutbox.id, m.id));
+        .where(and(eq(mailOutbox.id, m.id), eq(mailOutbox.status, 'sending'), eq(mailOutbox.attempts, m.attempts)));
     }
   }
   return { sent, failed };

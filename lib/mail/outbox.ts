@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { sql } from 'drizzle-orm';
 import { render } from '@react-email/render';
 import type { Db } from '@/db/client';
 import { caisse, mailOutbox } from '@/db/schema';
@@ -20,7 +21,9 @@ export async function enqueueMail(tx: Db, mail: OutgoingMail): Promise<string> {
   const [html, text] = await Promise.all([render(mail.element), render(mail.element, { plainText: true })]);
   const [row] = await tx
     .insert(mailOutbox)
-    .values({ template: mail.template, toAddress: mail.to.trim().toLowerCase(), subject: mail.subject, html, text })
+    // clock_timestamp(), not the default now() (the transaction's start): two messages written by one
+    // transaction still list newest first in the dev mailbox.
+    .values({ template: mail.template, toAddress: mail.to.trim().toLowerCase(), subject: mail.subject, html, text, createdAt: sql`clock_timestamp()` })
     .returning({ id: mailOutbox.id });
   return row!.id;
 }

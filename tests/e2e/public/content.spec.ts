@@ -99,10 +99,8 @@ test('attestation guide explains the QR code and links to the verifier', async (
   await expect(page.getByRole('main').getByRole('link', { name: 'Vérifier une attestation' })).toHaveAttribute('href', '/verifier');
 });
 
-test('FAQ: the login page’s « Mot de passe oublié ? » leads to it, and each answer opens', async ({ page }) => {
-  await page.goto('/connexion');
-  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
-  await expect(page).toHaveURL(/informations-pratiques#faq$/);
+test('FAQ: each answer opens, and « Qui appeler ? » leads to Nos sites', async ({ page }) => {
+  await page.goto('/services-en-ligne/informations-pratiques#faq');
   const faq = page.locator('#faq');
   await expect(faq.getByRole('heading', { level: 2 })).toHaveText('Questions fréquentes');
   const questions = faq.locator('summary');

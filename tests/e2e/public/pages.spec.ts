@@ -29,9 +29,17 @@ async function smallTapTargets(page: Page) {
       'main input',
       'main summary',
     ].join(', ');
+    // A radio or checkbox is tapped through its label: measure the label.
+    const target = (el: HTMLElement): HTMLElement => {
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+        const label = el.closest('label') ?? (el.id ? document.querySelector<HTMLElement>(`label[for="${el.id}"]`) : null);
+        if (label) return label;
+      }
+      return el;
+    };
     return [...document.querySelectorAll<HTMLElement>(selector)]
       .filter((el) => el.checkVisibility() && !el.closest('.sr-only'))
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .map((el) => ({ el, r: target(el).getBoundingClientRect() }))
       .filter(({ r }) => r.width > 1 && (r.height < 44 - 0.5 || r.width < 44 - 0.5))
       .map(({ el, r }) => `${el.tagName.toLowerCase()} « ${el.textContent?.trim()} » ${Math.round(r.width)}×${Math.round(r.height)}`);
   });
