@@ -30,6 +30,7 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type Env = {
@@ -48,6 +49,8 @@ export type Env = {
   dbPoolMax: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Proxies in front of the app that append to X-Forwarded-For (the client IP is that many entries from the right). */
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -121,6 +124,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dbPoolMax: e.DB_POOL_MAX,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 
