@@ -9,8 +9,23 @@ import { sessionGate, type SessionGate, type ValidSession } from './sessions';
 /** What a server action hands back to useActionState. Never echoes a password. */
 export type ActionState<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message?: string; fieldErrors?: Partial<Record<string, string>> }
+  | { ok: false; message?: string; fieldErrors?: Partial<Record<string, string>>; values?: Partial<Record<string, string>> }
   | null;
+
+/** Never sent back to the browser, even to refill a form. */
+const secretField = /password|confirmation|code|token/i;
+
+/**
+ * The non-secret fields as typed, for the form's `defaultValue`s: React resets a form after its action,
+ * and a refused form must not lose what the user typed (passwords and codes are typed again).
+ */
+export function echoedValues(formData: FormData): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !secretField.test(key)) out[key] = value.slice(0, 300);
+  }
+  return out;
+}
 
 export type ActionContext = { session: ValidSession; db: Db; ip: string; userAgent: string };
 
@@ -43,9 +58,10 @@ export function authedAction<Schema extends z.ZodType, T = undefined>(
     const raw: Record<string, FormDataEntryValue> = {};
     for (const [key, value] of formData.entries()) if (!key.startsWith('$ACTION')) raw[key] = value;
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: echoedValues(formData) };
     const { ip, userAgent } = await currentRequestInfo();
-    return handler({ session, db: await getDb(), ip, userAgent }, parsed.data);
+    const result = await handler({ session, db: await getDb(), ip, userAgent }, parsed.data);
+    return result && !result.ok ? { ...result, values: echoedValues(formData) } : result;
   };
 }
 

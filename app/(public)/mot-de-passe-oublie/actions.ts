@@ -4,7 +4,7 @@ import { after } from 'next/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { fieldErrorsOf, retryDelayText, type ActionState } from '@/lib/auth/authed-action';
+import { echoedValues, fieldErrorsOf, retryDelayText, type ActionState } from '@/lib/auth/authed-action';
 import { currentRequestInfo } from '@/lib/auth/current';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 
@@ -13,17 +13,17 @@ const requestSchema = z.object({
 });
 
 /** The same words for every address, existing or not. */
-export const resetRequestedMessage =
+const resetRequestedMessage =
   'Si un compte correspond à cette adresse, un courriel vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure. Pensez à regarder dans les courriers indésirables.';
 
 export async function requestPasswordResetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = requestSchema.safeParse({ email: formData.get('email') ?? '' });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: echoedValues(formData) };
   const { ip, userAgent } = await currentRequestInfo();
   const db = await getDb();
   const request = await requestPasswordReset(db, { email: parsed.data.email, ip, userAgent });
   if (request.status === 'throttled') {
-    return { ok: false, message: `Trop de demandes de réinitialisation. Par sécurité, ${retryDelayText(request.retryAfterSeconds)}.` };
+    return { ok: false, message: `Trop de demandes de réinitialisation. Par sécurité, ${retryDelayText(request.retryAfterSeconds)}.`, values: echoedValues(formData) };
   }
   // Looking the account up and writing the email happen after the answer is sent: its timing says nothing.
   after(request.deliver);

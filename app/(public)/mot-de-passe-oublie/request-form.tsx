@@ -17,6 +17,7 @@ export function ResetRequestForm() {
         type="email"
         autoComplete="username"
         required
+        defaultValue={state?.ok === false ? state.values?.email : undefined}
         error={state?.ok === false ? state.fieldErrors?.email : undefined}
       />
       <SubmitButton pending={pending} pendingLabel="Envoi…">Recevoir le lien</SubmitButton>

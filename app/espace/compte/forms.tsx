@@ -23,7 +23,15 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage ok={state?.ok} message={state?.message} />
       <input type="hidden" name="username" autoComplete="username" value={currentEmail} />
-      <TextField id="newEmail" label="Nouvelle adresse électronique" type="email" autoComplete="email" required error={errors.newEmail} />
+      <TextField
+        id="newEmail"
+        label="Nouvelle adresse électronique"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.ok === false ? state.values?.newEmail : undefined}
+        error={errors.newEmail}
+      />
       <TextField
         id="email-password"
         name="password"
