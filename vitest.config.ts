@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { APP_ENV: 'test', DATA_DIR: path.resolve(__dirname, '.data/vitest') },
+    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot resolve
+    // outside Next; inlined, Vite resolves it (tests call Auth.js's own handlers).
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -32,6 +32,7 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LETTERS_SECRET: optionalString,
   LETTERS_VALIDITY_DAYS: z.coerce.number().int().min(1).max(366).default(60),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type Env = {
@@ -53,6 +54,8 @@ export type Env = {
   /** HMAC key of the provisional identifiers (the two letters): the CLI that issues and the app that verifies share it. */
   lettersSecret: string;
   lettersValidityDays: number;
+  /** Proxies in front of the app that append to X-Forwarded-For (the client IP is that many entries from the right). */
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -130,6 +133,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     lettersSecret: e.LETTERS_SECRET ?? getDevSecret(dataDir, 'LETTERS_SECRET'),
     lettersValidityDays: e.LETTERS_VALIDITY_DAYS,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 

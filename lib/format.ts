@@ -41,3 +41,10 @@ export function addDaysToDay(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/** « 27/11/2026 à 11:42 », in French time. */
+export function formatDateTime(date: Date): string {
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${day} à ${time}`;
+}

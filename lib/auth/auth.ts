@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { recordAudit } from '@/lib/audit';
 import { consumeAuthToken } from './tokens';
 import { createSession } from './sessions';
-import { checkPassword } from './sign-in';
+import { signInWithPassword, type SignInFailureCode } from './sign-in';
 import { requestInfo } from './request-info';
 
 declare module 'next-auth' {
@@ -18,8 +18,17 @@ declare module 'next-auth' {
   }
 }
 
-export class InvalidCredentials extends CredentialsSignin {
-  code = 'invalid';
+/**
+ * Why a sign-in was refused. Auth.js rethrows this very object to the login server action (signIn runs in
+ * "raw" mode there), which maps `code` to a French message; `retryAfterSeconds` says when to try again.
+ */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    public readonly code: SignInFailureCode,
+    public readonly retryAfterSeconds?: number,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -33,6 +42,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     secret: env.authSecret,
     trustHost: true,
+    // Left to itself, Auth.js decides per request from the URL it reconstructs (X-Forwarded-Proto), and a
+    // proxy that forgets the header would get cookies without Secure. The public URL decides instead:
+    // HTTPS → `__Secure-` cookies with Secure; all of them HttpOnly and SameSite=Lax (Auth.js defaults).
+    useSecureCookies: env.appUrl.startsWith('https://'),
+    logger: {
+      // A refused sign-in is an expected answer (audited in our table), not a server error to log.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error('[auth]', error);
+      },
+    },
     session: { strategy: 'jwt', maxAge: env.sessionMaxHours * 3600 },
     pages: { signIn: '/connexion' },
     providers: [
@@ -43,21 +63,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const { ip, userAgent } = requestInfo(request.headers);
           if (typeof credentials.loginToken === 'string' && credentials.loginToken) {
             const found = await consumeAuthToken(db, 'login', credentials.loginToken);
-            if (found.status !== 'valid' || !found.token.userId) throw new InvalidCredentials();
+            if (found.status !== 'valid' || !found.token.userId) throw new SignInRefused('invalid');
             const sessionId = await createSession(db, { userId: found.token.userId, ip, userAgent }, policy);
             await recordAudit(db, { action: 'sign_in', outcome: 'success', actorUserId: found.token.userId, ip, userAgent, details: { method: 'activation_link' } });
             return { id: found.token.userId, sessionId };
           }
           const email = typeof credentials.email === 'string' ? credentials.email : '';
           const password = typeof credentials.password === 'string' ? credentials.password : '';
-          const result = await checkPassword(db, email, password);
-          if (!result.ok) {
-            await recordAudit(db, { action: 'sign_in', outcome: 'failure', ip, userAgent, details: { email: email.trim().toLowerCase().slice(0, 200) } });
-            throw new InvalidCredentials();
-          }
-          const sessionId = await createSession(db, { userId: result.userId, ip, userAgent }, policy);
-          await recordAudit(db, { action: 'sign_in', outcome: 'success', actorUserId: result.userId, ip, userAgent, details: { method: 'password' } });
-          return { id: result.userId, sessionId };
+          const result = await signInWithPassword(db, { email, password, ip, userAgent }, policy);
+          if (!result.ok) throw new SignInRefused(result.code, result.retryAfterSeconds);
+          return { id: result.userId, sessionId: result.sessionId };
         },
       }),
     ],

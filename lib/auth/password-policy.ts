@@ -19,6 +19,8 @@ export type PasswordPolicyResult = {
   label: string;
   /** French messages: why it is refused, or how to do better. */
   feedback: string[];
+  /** The first reason to show on the field when refused. */
+  message?: string;
 };
 
 export const scoreLabels: Record<PasswordScore, string> = {
@@ -85,7 +87,8 @@ export function checkPasswordPolicy(password: string, userInputs: string[] = [])
   const inputs = expandUserInputs(userInputs);
   const feedback: string[] = [];
   if (password.length > MAX_PASSWORD_LENGTH) {
-    return { ok: false, score: 0, label: scoreLabels[0], feedback: [`Le mot de passe ne doit pas dépasser ${MAX_PASSWORD_LENGTH} caractères.`] };
+    const tooLong = `Le mot de passe ne doit pas dépasser ${MAX_PASSWORD_LENGTH} caractères.`;
+    return { ok: false, score: 0, label: scoreLabels[0], feedback: [tooLong], message: tooLong };
   }
   const result: ZxcvbnResult = getZxcvbn().check(password, inputs);
   let score = result.score as PasswordScore;
@@ -105,10 +108,7 @@ export function checkPasswordPolicy(password: string, userInputs: string[] = [])
     feedback.push(...result.feedback.suggestions);
     if (!result.feedback.suggestions.length) feedback.push('Allongez-le, par exemple avec plusieurs mots sans rapport entre eux.');
   }
-  return {
-    ok: !tooShort && score >= MIN_PASSWORD_SCORE,
-    score,
-    label: scoreLabels[score],
-    feedback: [...new Set(feedback)],
-  };
+  const ok = !tooShort && score >= MIN_PASSWORD_SCORE;
+  const unique = [...new Set(feedback)];
+  return { ok, score, label: scoreLabels[score], feedback: unique, message: ok ? undefined : unique.join(' ') };
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { sessions, users } from '@/db/schema';
+import { sessions, users, userTotp } from '@/db/schema';
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
 
@@ -32,7 +32,21 @@ export type ValidSession = {
   lastName: string;
   isCaisseStaff: boolean;
   isMfaVerified: boolean;
+  /** The user has switched two-factor authentication on (a confirmed TOTP secret). */
+  hasTotp: boolean;
 };
+
+/**
+ * What a valid session may do. `ok`: everything. `mfa_pending`: the password was right but the second
+ * factor is still to be given (/connexion/verification). `mfa_enrolment_required`: a caisse staff
+ * account without two-factor authentication, which must switch it on before anything else.
+ */
+export type SessionGate = 'ok' | 'mfa_pending' | 'mfa_enrolment_required';
+
+export function sessionGate(session: Pick<ValidSession, 'hasTotp' | 'isMfaVerified' | 'isCaisseStaff'>): SessionGate {
+  if (session.hasTotp) return session.isMfaVerified ? 'ok' : 'mfa_pending';
+  return session.isCaisseStaff ? 'mfa_enrolment_required' : 'ok';
+}
 
 /**
  * The check behind every page, action and handler of the space: the session row exists, is neither
@@ -54,9 +68,11 @@ export async function validateSession(db: Db, sessionId: string | undefined, pol
       lastName: users.lastName,
       status: users.status,
       isCaisseStaff: users.isCaisseStaff,
+      totpEnabledAt: userTotp.enabledAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userTotp, eq(userTotp.userId, sessions.userId))
     .where(eq(sessions.id, sessionId));
   if (!row || row.revokedAt || row.status !== 'active') return null;
   if (row.expiresAt <= now) return null;
@@ -72,16 +88,49 @@ export async function validateSession(db: Db, sessionId: string | undefined, pol
     lastName: row.lastName,
     isCaisseStaff: row.isCaisseStaff,
     isMfaVerified: row.isMfaVerified,
+    hasTotp: Boolean(row.totpEnabledAt),
   };
+}
+
+/** The second factor was given for this session: it becomes fully usable. */
+export async function markSessionMfaVerified(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ isMfaVerified: true }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export type ActiveSession = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null; isMfaVerified: boolean };
+
+/** A user's sessions still usable now (not revoked, before their absolute and idle limits), newest activity first. */
+export async function listActiveSessions(db: Db, userId: string, policy: SessionPolicy, now = new Date()): Promise<ActiveSession[]> {
+  const rows = await db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      isMfaVerified: sessions.isMfaVerified,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMinutes * 60_000)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows;
 }
 
 export async function revokeSession(db: Db, sessionId: string, reason: string): Promise<void> {
   await db.update(sessions).set({ revokedAt: new Date(), revokedReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Revokes every session of a user, or every one but `exceptSessionId`. */
-export async function revokeUserSessions(db: Db, userId: string, reason: string, exceptSessionId?: string): Promise<void> {
+/** Revokes every session of a user, or every one but `exceptSessionId`. Returns how many were open. */
+export async function revokeUserSessions(db: Db, userId: string, reason: string, exceptSessionId?: string): Promise<number> {
   const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
   if (exceptSessionId) conditions.push(ne(sessions.id, exceptSessionId));
-  await db.update(sessions).set({ revokedAt: new Date(), revokedReason: reason }).where(and(...conditions));
+  const revoked = await db.update(sessions).set({ revokedAt: new Date(), revokedReason: reason }).where(and(...conditions)).returning({ id: sessions.id });
+  return revoked.length;
 }

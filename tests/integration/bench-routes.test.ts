@@ -36,6 +36,7 @@ describe.each(engines)('bench routes (%s)', (engine) => {
     vi.stubEnv('DATABASE_URL', 'postgres://espace@db.internal/espace');
     vi.stubEnv('APP_URL', 'https://espace.example.test');
     vi.stubEnv('RESEND_API_KEY', 're_live');
+    vi.stubEnv('LETTERS_SECRET', 'l'.repeat(40));
     const { floor, keyDates } = await importRoutes();
     expect(floor.GET().status).toBe(404);
     expect((await keyDates.GET()).status).toBe(404);

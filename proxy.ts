@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * A convenience only: a visitor without any session cookie is sent to the login page before the space
+ * renders. The real check is in every page, action and handler (requireSession / getCurrentSession),
+ * against the sessions table: a cookie that exists proves nothing here.
+ */
+export function proxy(request: NextRequest) {
+  const hasSessionCookie = request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+  if (hasSessionCookie) return NextResponse.next();
+  return NextResponse.redirect(new URL('/connexion', request.url));
+}
+
+export const config = { matcher: ['/espace', '/espace/:path*'] };
