@@ -136,3 +136,45 @@ test('a company delegates to its accounting firm, the firm accepts from its emai
   await owner.context().close();
   await accountant.context().close();
 });
+
+test('a firm asks a company for a delegation by SIRET; the company declines it; the firm manages its own users', async ({ browser, baseURL, isMobile }) => {
+  const started = Date.now();
+  const accountant = await signIn(browser, firm, baseURL!, Boolean(isMobile));
+  await accountant.getByRole('link', { name: 'Mes clients' }).click();
+  await expect(accountant.getByRole('heading', { level: 1, name: 'Mes clients' })).toBeVisible();
+  await accountant.getByRole('link', { name: 'Demander une délégation à une entreprise' }).click();
+  await expect(accountant.getByRole('heading', { level: 1, name: 'Demander une délégation à une entreprise' })).toBeVisible();
+  await accountant.getByLabel('SIRET de l’entreprise').fill('923 456 784 00018');
+  await accountant.getByRole('group', { name: 'Paiements' }).getByLabel('Consultation').check();
+  await accountant.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(accountant.getByText('Ce numéro SIRET n’existe pas').first()).toBeVisible();
+  await expectNoAxeViolations(accountant);
+  await accountant.getByLabel('SIRET de l’entreprise').fill('923 456 784 00019');
+  await accountant.getByLabel('Message pour l’entreprise').fill('Comme convenu au téléphone.');
+  await accountant.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(accountant.getByText('Demande envoyée : l’entreprise doit l’accepter')).toBeVisible();
+  await expect(accountant.getByRole('heading', { name: 'Vos demandes en attente de réponse' })).toBeVisible();
+
+  const request = await newestMail(accountant, company.email, `${firm.name} demande à gérer vos démarches CIBTP`, started);
+  const link = /https?:\/\/[^\s"<>]+\/espace\/compte\/droits/.exec(request.text)![0];
+  const owner = await signIn(browser, company, baseURL!, Boolean(isMobile));
+  await owner.goto(new URL(link).pathname);
+  await expect(owner.getByRole('heading', { name: 'Demandes de délégation à traiter' })).toBeVisible();
+  await expect(owner.getByText('« Comme convenu au téléphone. »')).toBeVisible();
+  await expectNoAxeViolations(owner);
+  await owner.getByRole('button', { name: `Refuser la demande de ${firm.name}` }).click();
+  await expect(owner.getByText('Demande refusée. Le cabinet en est informé.')).toBeVisible();
+  await newestMail(owner, firm.email, `Délégation refusée par ${company.name}`, started);
+
+  await accountant.goto('/espace/clients');
+  await expect(accountant.getByRole('heading', { name: 'Vos demandes en attente de réponse' })).toHaveCount(0);
+  // the firm's administrator manages the firm's own users on the same page as a company does
+  await accountant.getByRole('link', { name: 'Gérer les utilisateurs du cabinet' }).click();
+  await expect(accountant.getByRole('heading', { level: 1, name: 'Gérer les droits d’accès' })).toBeVisible();
+  await expect(accountant.getByText(firm.name).first()).toBeVisible();
+  await expect(accountant.getByRole('heading', { name: 'Cabinet comptable' })).toHaveCount(0);
+  await expectNoAxeViolations(accountant);
+
+  await owner.context().close();
+  await accountant.context().close();
+});
