@@ -38,6 +38,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   RESEND_API_KEY: '',
 };
+let dropBenchDatabase = async () => {};
 if (process.env.DATABASE_URL) {
   const u = new URL(process.env.DATABASE_URL);
   const name = `espace_bench_${port}`;
@@ -49,6 +50,11 @@ if (process.env.DATABASE_URL) {
   await sql.end();
   u.pathname = `/${name}`;
   env.DATABASE_URL = u.toString();
+  dropBenchDatabase = async () => {
+    const s = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+    await s.unsafe(`drop database if exists ${name} with (force)`);
+    await s.end();
+  };
 }
 
 const seed = spawnSync('npx', ['tsx', '--import', './scripts/server-only-shim.mjs', 'bench/seed-firm-clients.ts', String(clients)], { env, stdio: 'inherit' });
@@ -133,6 +139,7 @@ for (const url of ['/espace/clients', '/espace/clients?tri=nom&page=4', '/espace
 rows.push({ who: 'demo firm (0 client)', ...(await measure(demo, '/espace/clients')) });
 rows.push({ who: 'demo firm', ...(await measure(demo, '/espace')) });
 
+if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, rows[0].body);
 const total = /(\d+) clients? ·/.exec(rows[0].body)?.[1];
 console.log(`\n« Mes clients » — next start (production build), ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${runs} sequential requests each after 5 warm-up, full body read on localhost`);
 console.log(`page shows ${total} clients in total, 50 per page\n`);
@@ -140,4 +147,6 @@ console.log('| firm | URL | median ms | p95 ms | max ms | HTML KiB |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.who} | \`${r.url}\` | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.kb.toFixed(0)} |`);
 stop();
+await new Promise((r) => setTimeout(r, 500));
+await dropBenchDatabase();
 process.exit(0);

@@ -63,9 +63,11 @@ const buildContext = cache(async (session: ValidSession, actingFor: string | und
         .where(and(eq(organisations.id, cookieId), eq(organisations.kind, 'company')));
       if (client) {
         // The same decision as every page: a client stays open only while some area is still delegated.
-        const grants = grantedLevels(await getAccessFacts(db, session.userId, client.id), today);
+        const facts = await getAccessFacts(db, session.userId, client.id);
+        const grants = grantedLevels(facts, today);
         if (Object.values(grants).some(Boolean)) return { ...base, company: { ...client, kind: 'company' }, isDelegated: true, grants };
-        return { ...base, company: null, isDelegated: false, lostClient: client };
+        // Named only to a firm that had a delegation from it (a cookie left by someone else says nothing).
+        return { ...base, company: null, isDelegated: false, lostClient: facts.delegations.length ? client : null };
       }
     }
   }

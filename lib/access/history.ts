@@ -34,6 +34,8 @@ export function describeAuditAction(action: string, outcome: string, details: De
         : `Délégation au cabinet ${str(details.firmName)} annulée avant d’avoir pris effet`;
     case 'delegation.act_for':
       return 'Ouverture de l’espace de l’entreprise par le cabinet';
+    case 'access.act_for':
+      return 'Ouverture de l’espace refusée : aucune délégation en cours';
   }
   const denied = /^access\.(\w+)\.(read|write)$/.exec(action);
   if (denied && (areas as readonly string[]).includes(denied[1]!)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, mailOutbox, organisations } from '@/db/schema';
-import { authorize } from '@/lib/access';
+import { authorize, canActFor } from '@/lib/access';
 import { listCompanyHistory } from '@/lib/access/queries';
 import { inviteFirmAndOffer, offerDelegation, requestDelegation, respondToDelegation, revokeDelegation } from '@/lib/delegations/mutations';
 import { listCompanyDelegations, listFirmClients, listFirmPending, needsLegacyRenewal, searchFirms } from '@/lib/delegations/queries';
@@ -148,6 +148,7 @@ describe.each(engines)('delegations (%s)', (engine) => {
     await respondToDelegation(db(), { delegationId: offered.value.delegationId, side: 'firm', organisationId: firm.id, accept: true, actor: actorOf(firmAdmin.id, firm.id), now });
     const firmRequest = () => authorize(db(), { userId: firmAdmin.id, companyId: company.id, area: 'declarations', action: 'write' });
     for (let i = 0; i < 3; i++) expect((await firmRequest()).allowed).toBe(true);
+    expect(await canActFor(db(), { userId: firmAdmin.id, companyId: company.id })).toBe(true);
 
     // another firm cannot revoke it; the company can
     const other = await firmWithAdmin(db());
@@ -155,6 +156,10 @@ describe.each(engines)('delegations (%s)', (engine) => {
     expect(await revokeDelegation(db(), { delegationId: offered.value.delegationId, side: 'company', organisationId: company.id, actor: actorOf(admin.id, company.id) })).toMatchObject({ ok: true });
     // no cache anywhere: the very next decision reads the revoked row
     expect(await firmRequest()).toEqual({ allowed: false, reason: 'delegation_inactive' });
+    // switching to the client (« Agir pour cette entreprise ») is refused too, and the attempt is in the company's history
+    expect(await canActFor(db(), { userId: firmAdmin.id, companyId: company.id })).toBe(false);
+    const [attempt] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'access.act_for'), eq(auditLog.subjectOrganisationId, company.id)));
+    expect(attempt).toMatchObject({ outcome: 'denied', actorUserId: firmAdmin.id, actorOrganisationId: firm.id });
     expect((await listFirmClients(db(), { firmId: firm.id, today })).rows).toEqual([]);
 
     const subject = `Délégation révoquée : ${company.name} – ${firm.name}`;

@@ -27,6 +27,7 @@ describe('history wording', () => {
     expect(describeAuditAction('delegation.revoke', 'success', { firmName: 'Cabinet X', previousStatus: 'active' })).toBe('Délégation au cabinet Cabinet X révoquée');
     expect(describeAuditAction('delegation.revoke', 'success', { firmName: 'Cabinet X', previousStatus: 'pending_firm' })).toBe('Délégation au cabinet Cabinet X annulée avant d’avoir pris effet');
     expect(describeAuditAction('access.payments.write', 'denied', {})).toBe('Accès refusé : Paiements (saisie)');
+    expect(describeAuditAction('access.act_for', 'denied', {})).toBe('Ouverture de l’espace refusée : aucune délégation en cours');
     expect(describeAuditAction('something.new', 'success', {})).toBe('something.new');
   });
 });

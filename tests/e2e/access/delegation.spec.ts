@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
+// Long journeys with two people and emails, on a shared 2-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 // Company administrator (Strasbourg demo) delegates to the demo firm → the firm accepts from its email →
 // opens the client and reads a delegated area → the company revokes → the firm's next page load for that
 // client is refused. Runs on the desktop and phone projects against the same server, one after the other,

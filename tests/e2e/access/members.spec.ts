@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
+// Long journeys with two people and emails, on a shared 2-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 // The Strasbourg administrator invites a collaborator with one right; the collaborator joins from the
 // emailed link (single use), sees only that area; the last administrator cannot demote himself.
 
