@@ -5,6 +5,7 @@ import { getSpaceClosureNow } from '@/lib/site/closure';
 import { getCaisse } from '@/lib/site/queries';
 import { SiteFooter } from '../_components/site-footer';
 import { SiteHeader } from '../_components/site-header';
+import { ActingBanner } from './acting-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,10 @@ export default async function SpaceLayout({ children }: { children: React.ReactN
             </p>
           </section>
         ) : (
-          children
+          <>
+            <ActingBanner />
+            {children}
+          </>
         )}
       </main>
       <SiteFooter caisse={caisse} />

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getActingContext } from '@/lib/access/context';
 import { requireSession } from '@/lib/auth/current';
 import { formatSiret } from '@/lib/companies/siret';
-import { getUserOrganisations } from '@/lib/companies/queries';
+import { SpaceOverview } from './space-overview';
 import { UserMenu } from './user-menu';
 
 export const metadata: Metadata = { title: 'Tableau de bord' };
@@ -12,8 +12,9 @@ export default async function SpaceDashboard({ searchParams }: { searchParams: P
   const session = await requireSession();
   // Set after a sign-in with a recovery code: say how many are left, and where to get new ones.
   const codesLeft = (await searchParams)['codes-de-secours'];
-  const organisations = await getUserOrganisations(await getDb(), session.userId);
-  const current = organisations[0];
+  // Which company is shown (own, or the client a firm acts for) and what the user may do there: lib/access.
+  const ctx = await getActingContext();
+  const shown = ctx?.company ?? ctx?.home ?? null;
   const fullName = `${session.firstName} ${session.lastName}`.trim() || session.email;
   return (
     <div className="flex flex-col gap-6">
@@ -24,14 +25,15 @@ export default async function SpaceDashboard({ searchParams }: { searchParams: P
           <Link href="/espace/compte" className="text-brand-dark underline">votre compte</Link>.
         </p>
       )}
-      <h1 className="text-3xl font-black text-brand-dark">{current ? current.name : 'Mon Espace sécurisé'}</h1>
-      {current && (
+      <h1 className="text-3xl font-black text-brand-dark">{shown ? shown.name : 'Mon Espace sécurisé'}</h1>
+      {shown && (
         <p className="text-lg">
-          SIRET <span className="font-semibold">{formatSiret(current.siret)}</span>
-          {current.kind === 'accounting_firm' && ' · cabinet comptable / tiers-déclarant'}
+          SIRET <span className="font-semibold">{formatSiret(shown.siret)}</span>
+          {!ctx?.company && ctx?.home.kind === 'accounting_firm' && ' · cabinet comptable / tiers-déclarant'}
         </p>
       )}
       <p>Bonjour {fullName}.</p>
+      {ctx && <SpaceOverview ctx={ctx} />}
     </div>
   );
 }

@@ -16,6 +16,10 @@ export const areaLabels: Record<Area, string> = {
   account: 'Compte et droits d’accès',
 };
 
+/** Areas a collaborator's rights and a firm's delegation can cover (account & rights stay with administrators). */
+export const delegableAreas = ['declarations', 'payments', 'leave', 'attestations', 'documents'] as const satisfies readonly Area[];
+export type DelegableArea = (typeof delegableAreas)[number];
+
 export const levelLabels: Record<Level | 'none', string> = { none: 'Aucun', read: 'Consultation', write: 'Saisie' };
 
 export type Membership = { role: 'admin' | 'collaborator'; rights: AreaGrants };
@@ -32,6 +36,8 @@ export type AccessFacts = {
   membership: Membership | null;
   /** Delegations from the company to firms the actor belongs to. */
   delegations: DelegationFacts[];
+  /** The accounting firm through which the actor is related to the company (for the audit), if any. */
+  actorFirmId?: string | null;
   /** Is the actor's account active (sessions are checked elsewhere; this is belt and braces). */
   isUserActive: boolean;
 };
@@ -60,4 +66,16 @@ export function decideAccess(facts: AccessFacts, area: Area, action: Level, toda
   return live.some((d) => levelAllows(d.areas[area], action))
     ? { allowed: true, via: 'delegation' }
     : { allowed: false, reason: 'delegation_area' };
+}
+
+/** What the actor may do in each area (null = nothing): the same rule, asked once per area, for menus and dashboards. */
+export function grantedLevels(facts: AccessFacts, today: string): Record<Area, Level | null> {
+  return Object.fromEntries(
+    areas.map((area) => [area, decideAccess(facts, area, 'write', today).allowed ? 'write' : decideAccess(facts, area, 'read', today).allowed ? 'read' : null]),
+  ) as Record<Area, Level | null>;
+}
+
+/** « Déclarations : saisie », « Attestations : consultation » … in the areas' order. */
+export function describeGrants(grants: AreaGrants): string[] {
+  return areas.filter((a) => grants[a]).map((a) => `${areaLabels[a]} : ${levelLabels[grants[a]!].toLowerCase()}`);
 }

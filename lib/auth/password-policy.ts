@@ -110,5 +110,5 @@ export function checkPasswordPolicy(password: string, userInputs: string[] = [])
   }
   const ok = !tooShort && score >= MIN_PASSWORD_SCORE;
   const unique = [...new Set(feedback)];
-  return { ok, score, label: scoreLabels[score], feedback: unique, message: ok ? undefined : unique.join(' ') };
+  return { ok, score, label: scoreLabels[score], feedback: unique, message: ok ? undefined : unique[0] };
 }

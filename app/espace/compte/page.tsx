@@ -145,11 +145,12 @@ export default async function AccountPage() {
 
       <section aria-labelledby="titre-droits" className="flex flex-col gap-3 rounded-lg bg-brand-light p-4 sm:p-6">
         <h2 id="titre-droits" className="text-2xl font-black">Gérer les droits d’accès</h2>
+        <p>Les utilisateurs de votre organisation et leurs droits par domaine, les invitations, et « Déléguez à mon cabinet comptable ».</p>
         <p>
-          Bientôt ici : les utilisateurs de votre entreprise et leurs droits par domaine, et « Déléguez à mon cabinet comptable ». Cette partie
-          n’est pas encore disponible dans l’Espace sécurisé.
+          <Link href="/espace/compte/droits" className="inline-flex min-h-11 items-center font-semibold text-brand-dark underline">
+            Gérer les droits d’accès
+          </Link>
         </p>
-        <p>En attendant, pour ajouter ou retirer un accès, contactez votre caisse.</p>
       </section>
     </div>
   );
