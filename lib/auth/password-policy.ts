@@ -110,5 +110,12 @@ export function checkPasswordPolicy(password: string, userInputs: string[] = [])
   }
   const ok = !tooShort && score >= MIN_PASSWORD_SCORE;
   const unique = [...new Set(feedback)];
-  return { ok, score, label: scoreLabels[score], feedback: unique, message: ok ? undefined : unique[0] };
+  // The field's message: the refusal first, then zxcvbn's own hint when it has one.
+  const hint = result.feedback.warning ?? result.feedback.suggestions[0];
+  const message = ok
+    ? undefined
+    : tooShort || containsUserInput(password, inputs)
+      ? unique[0]
+      : `Ce mot de passe est trop facile à deviner${hint ? ` : ${hint.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}` : ''}. Allongez-le, par exemple avec plusieurs mots sans rapport entre eux.`;
+  return { ok, score, label: scoreLabels[score], feedback: unique, message };
 }

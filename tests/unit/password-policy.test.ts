@@ -63,3 +63,12 @@ describe('password policy (length ≥ 12, no composition rules, zxcvbn score ≥
     );
   });
 });
+
+describe('the message shown on the field', () => {
+  it('starts with the refusal, then the hint', () => {
+    expect(checkPasswordPolicy('azertyuiop123', []).message).toMatch(/^Ce mot de passe est trop facile à deviner/);
+    expect(checkPasswordPolicy('court', []).message).toBe('Le mot de passe doit comporter au moins 12 caractères.');
+    expect(checkPasswordPolicy('Rhenane-Chantier-2026', ['gerant@renovation-rhenane.test']).message).toContain('ne doit reprendre');
+    expect(checkPasswordPolicy('cheval-agrafe-nuage-violon', []).message).toBeUndefined();
+  });
+});
