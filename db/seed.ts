@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { caisse, caisseSites, departments, keyDates, organisationMembers, organisations, users, workers } from './schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -163,6 +163,14 @@ export const demoUsers = {
   cabinet: { email: 'cabinet@comptable-lorrain.test', password: 'Demo-Cabinet-2026!', firstName: 'Claire', lastName: 'Martin', company: 'firm' },
 } as const;
 
+/** Admin of the Reims company (up to date): signs in to download attestations. */
+export const demoAttestationUser = {
+  email: 'bureau@charpentes-champenoises.test',
+  password: 'Demo-Champagne-2026!',
+  firstName: 'Sophie',
+  lastName: 'Renard',
+} as const;
+
 type WorkerSeed = [lastName: string, firstName: string, birthDate: string, category: 'ouvrier' | 'etam' | 'cadre', hiredOn: string];
 const demoWorkers: Record<'nancy' | 'strasbourg' | 'reims', WorkerSeed[]> = {
   nancy: [
@@ -196,6 +204,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.entries(demoUsers).map(async ([k, u]) => [k, await hashPassword(u.password)] as const)),
   );
+  const champagnePasswordHash = await hashPassword(demoAttestationUser.password);
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
     if (count === 0) await tx.insert(keyDates).values(demoKeyDates(today));
@@ -227,6 +236,30 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         .insert(organisationMembers)
         .values({ organisationId: orgId[u.company]!, userId: row!.id, role: 'admin' })
         .onConflictDoNothing();
+    }
+
+    // Attestations (issue 5): an activated, up-to-date demo company with a login, so that the demo and
+    // the e2e suite can download an attestation (the Strasbourg company is not up to date).
+    {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email: demoAttestationUser.email,
+          passwordHash: champagnePasswordHash,
+          firstName: demoAttestationUser.firstName,
+          lastName: demoAttestationUser.lastName,
+          status: 'active',
+          emailVerifiedAt: new Date(`${today}T08:00:00Z`),
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      if (row) {
+        await tx.insert(organisationMembers).values({ organisationId: orgId.reims!, userId: row.id, role: 'admin' }).onConflictDoNothing();
+        await tx
+          .update(organisations)
+          .set({ activatedAt: new Date(`${today}T08:00:00Z`) })
+          .where(and(eq(organisations.id, orgId.reims!), isNull(organisations.activatedAt)));
+      }
     }
 
     for (const [key, list] of Object.entries(demoWorkers)) {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  ATTESTATION_SIGNING_KEYS: optionalString,
+  ATTESTATION_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
 });
 
 export type Env = {
@@ -48,6 +50,9 @@ export type Env = {
   dbPoolMax: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** JWK set JSON from the environment (production); undefined → dev key file under DATA_DIR. */
+  attestationSigningKeys: string | undefined;
+  attestationValidityMonths: number;
 };
 
 export class EnvError extends Error {
@@ -101,6 +106,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!e.DATABASE_URL) problems.push('DATABASE_URL manquant : la production utilise PostgreSQL / missing: production runs on PostgreSQL');
     if (!e.APP_URL) problems.push('APP_URL manquant (URL publique du site) / missing (public URL of the site)');
     if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
+    if (!e.ATTESTATION_SIGNING_KEYS)
+      problems.push('ATTESTATION_SIGNING_KEYS manquant : clés de signature des attestations (jeu JWK) / missing: attestation signing keys (JWK set)');
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -121,6 +128,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dbPoolMax: e.DB_POOL_MAX,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    attestationSigningKeys: e.ATTESTATION_SIGNING_KEYS,
+    attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
   };
 }
 

@@ -4,3 +4,4 @@ export * from './workers';
 export * from './mail';
 export * from './onboarding';
 export * from './auth';
+export * from './attestations';
