@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireSession } from '@/lib/auth/current';
 import { formatSiret } from '@/lib/companies/siret';
@@ -23,6 +24,18 @@ export default async function SpaceDashboard() {
         </p>
       )}
       <p>Bonjour {fullName}.</p>
+      {current?.kind === 'company' && (
+        <nav aria-label="Services de l’entreprise">
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            <li>
+              <Link href="/espace/attestations" className="flex min-h-11 flex-col rounded-lg border-2 border-brand-light p-4 hover:border-brand">
+                <span className="text-lg font-bold text-brand-dark">Attestations</span>
+                <span className="text-muted">Attestations de mise à jour authentifiables</span>
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
     </div>
   );
 }
