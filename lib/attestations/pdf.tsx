@@ -1,10 +1,10 @@
 import 'server-only';
 import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
-import QRCode from 'qrcode';
 import { formatSiret } from '@/lib/companies/siret';
 import { formatDayLong } from '@/lib/format';
 import { PDF_FONT_FAMILY, registerPdfFonts } from '@/lib/pdf/fonts';
 import { formatVerificationCode } from './code';
+import { renderQrPng } from './qr';
 
 export type AttestationPdfData = {
   caisse: {
@@ -73,7 +73,7 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function AttestationDocument({ data, qrDataUrl }: { data: AttestationPdfData; qrDataUrl: string }) {
+function AttestationDocument({ data, qrPng }: { data: AttestationPdfData; qrPng: Buffer }) {
   const { caisse, company } = data;
   const code = formatVerificationCode(data.code);
   return (
@@ -124,7 +124,7 @@ function AttestationDocument({ data, qrDataUrl }: { data: AttestationPdfData; qr
 
         <View style={s.verify}>
           {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf Image: no alt attribute in PDF */}
-          <Image style={s.qr} src={qrDataUrl} />
+          <Image style={s.qr} src={{ data: qrPng, format: 'png' }} />
           <View style={{ flex: 1 }}>
             <Text style={s.h2}>Code de vérification</Text>
             <Text style={s.code}>{code}</Text>
@@ -148,13 +148,7 @@ function AttestationDocument({ data, qrDataUrl }: { data: AttestationPdfData; qr
   );
 }
 
-/** The QR as a PNG data URL (react-pdf embeds PNG images; error correction M suits print and phone cameras). */
-export function renderQrDataUrl(url: string): Promise<string> {
-  return QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 4, width: 480 });
-}
-
 export async function renderAttestationPdf(data: AttestationPdfData): Promise<Buffer> {
   registerPdfFonts();
-  const qrDataUrl = await renderQrDataUrl(data.qrUrl);
-  return renderToBuffer(<AttestationDocument data={data} qrDataUrl={qrDataUrl} />);
+  return renderToBuffer(<AttestationDocument data={data} qrPng={renderQrPng(data.qrUrl, { scale: 6 })} />);
 }

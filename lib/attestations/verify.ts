@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attestationVerifications, attestations } from '@/db/schema';
+import { attestationVerifications, attestations, rateLimits } from '@/db/schema';
 import { todayInFrance } from '@/lib/format';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { formatVerificationCode, parseVerificationCode } from './code';
@@ -23,6 +23,71 @@ export type Verification =
   | { verdict: 'valid'; code: string; signature: 'absent' | 'verified'; kid?: string; attestation: VerifiedAttestation }
   | { verdict: 'expired'; code: string; signature: 'absent' | 'verified'; kid?: string; attestation: VerifiedAttestation; expiredSince: string }
   | { verdict: 'revoked'; code: string; signature: 'absent' | 'verified'; kid?: string; attestation: VerifiedAttestation; revokedOn: string };
+
+type LookedUp = {
+  number: string;
+  code: string;
+  companyName: string;
+  siret: string;
+  issuedOn: string;
+  validUntil: string;
+  revokedAt: Date | null;
+};
+
+/**
+ * The hot path of every verification in ONE statement (one round trip, one commit): count the hit in
+ * the per-IP window (same fixed windows as lib/rate-limit), read the attestation, and record the
+ * verification when within the limit. Three separate statements would mean three commits, each
+ * waiting for its WAL flush, on the path the public hammers.
+ */
+async function countAndLookUp(
+  db: Db,
+  input: { rateLimitKey: string; now: Date; code: string; channel: 'page' | 'api'; claims?: AttestationClaims },
+): Promise<{ count: number; retryAfterSeconds: number; row: LookedUp | null }> {
+  const windowMs = VERIFY_RATE_LIMIT.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(input.now.getTime() / windowMs) * windowMs);
+  const c = input.claims;
+  const signatureMatches = c
+    ? sql`(a.number = ${c.num} and a.siret = ${c.siret} and a.company_name = ${c.name} and a.issued_on = ${c.issued} and a.valid_until = ${c.validUntil})`
+    : sql`false`;
+  const result = (await db.execute(sql`
+    with rl as (
+      insert into ${rateLimits} (key, window_start, count) values (${input.rateLimitKey}, ${windowStart.toISOString()}::timestamptz, 1)
+      on conflict (key, window_start) do update set count = ${rateLimits}.count + 1
+      returning count
+    ),
+    a as (
+      select id, number, code, company_name, siret, issued_on::text as issued_on, valid_until::text as valid_until,
+             (extract(epoch from revoked_at) * 1000)::float8 as revoked_ms
+      from ${attestations} where code = ${input.code}
+    ),
+    v as (
+      insert into ${attestationVerifications} (attestation_id, verified_at, channel, is_signature_verified)
+      select a.id, ${input.now.toISOString()}::timestamptz, ${input.channel}, ${signatureMatches}
+      from a, rl where rl.count <= ${VERIFY_RATE_LIMIT.limit}
+    )
+    select rl.count, a.number, a.code, a.company_name, a.siret, a.issued_on, a.valid_until, a.revoked_ms
+    from rl left join a on true`)) as unknown;
+  type Raw = { count: number; number: string | null; code: string; company_name: string; siret: string; issued_on: string; valid_until: string; revoked_ms: number | null };
+  const rows = (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
+  const r = rows[0]!;
+  return {
+    count: Number(r.count),
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - input.now.getTime()) / 1000),
+    row:
+      r.number === null
+        ? null
+        : {
+            number: r.number,
+            code: r.code,
+            companyName: r.company_name,
+            siret: r.siret,
+            issuedOn: r.issued_on,
+            validUntil: r.valid_until,
+            revokedAt: r.revoked_ms === null ? null : new Date(Number(r.revoked_ms)),
+          },
+  };
+}
 
 function claimsMatch(claims: AttestationClaims, row: { number: string; siret: string; companyName: string; issuedOn: string; validUntil: string; code: string }) {
   return (
@@ -52,44 +117,27 @@ export async function verifyAttestation(
   const code = parsed.code;
   const now = input.now ?? new Date();
 
-  const limit = await hitRateLimit(db, `attestation-verify:${input.ip}`, { ...VERIFY_RATE_LIMIT, now });
-  if (!limit.allowed) return { verdict: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
-
   const formatted = formatVerificationCode(code);
+  const rateLimitKey = `attestation-verify:${input.ip}`;
   let signature: 'absent' | 'verified' = 'absent';
   let claims: AttestationClaims | undefined;
   let kid: string | undefined;
   if (input.signature) {
     const check = await verifyAttestationSignature(input.signature, config.keys.publicJwks);
-    if (!check.ok || check.claims.code !== code) return { verdict: 'not_authentic', code: formatted };
+    if (!check.ok || check.claims.code !== code) {
+      const limit = await hitRateLimit(db, rateLimitKey, { ...VERIFY_RATE_LIMIT, now });
+      if (!limit.allowed) return { verdict: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+      return { verdict: 'not_authentic', code: formatted };
+    }
     signature = 'verified';
     claims = check.claims;
     kid = check.kid;
   }
 
-  const [row] = await db
-    .select({
-      id: attestations.id,
-      number: attestations.number,
-      code: attestations.code,
-      companyName: attestations.companyName,
-      siret: attestations.siret,
-      issuedOn: attestations.issuedOn,
-      validUntil: attestations.validUntil,
-      revokedAt: attestations.revokedAt,
-    })
-    .from(attestations)
-    .where(eq(attestations.code, code));
+  const { count, retryAfterSeconds, row } = await countAndLookUp(db, { rateLimitKey, now, code, channel: input.channel, claims });
+  if (count > VERIFY_RATE_LIMIT.limit) return { verdict: 'throttled', retryAfterSeconds };
   if (!row) return { verdict: 'unknown', code: formatted, signature };
-
-  const isAuthentic = !claims || claimsMatch(claims, row);
-  await db.insert(attestationVerifications).values({
-    attestationId: row.id,
-    verifiedAt: now,
-    channel: input.channel,
-    isSignatureVerified: isAuthentic && signature === 'verified',
-  });
-  if (!isAuthentic) return { verdict: 'not_authentic', code: formatted };
+  if (claims && !claimsMatch(claims, row)) return { verdict: 'not_authentic', code: formatted };
 
   const attestation: VerifiedAttestation = {
     number: row.number,

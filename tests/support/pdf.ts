@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { extractImages, extractText, getDocumentProxy } from 'unpdf';
+import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 
 // pdf.js (inside unpdf) calls ArrayBuffer.prototype.transferToFixedLength, which Node 20 lacks
 // (Node ≥ 21 has it): a copying stand-in is enough to read test PDFs.
@@ -16,17 +16,42 @@ export async function readPdfText(pdf: Uint8Array): Promise<string> {
   return text;
 }
 
-/** Decodes (jsQR) every QR code found in the images embedded on a page of the PDF. */
-export async function decodeQrCodesInPdfImages(pdf: Uint8Array, page = 1): Promise<string[]> {
-  const images = await extractImages(await getDocumentProxy(new Uint8Array(pdf)), page);
-  const found: string[] = [];
-  for (const img of images) {
-    const rgba = new Uint8ClampedArray(img.width * img.height * 4);
-    for (let p = 0; p < img.width * img.height; p++) {
-      for (let c = 0; c < 3; c++) rgba[p * 4 + c] = img.data[p * img.channels + (img.channels >= 3 ? c : 0)]!;
-      rgba[p * 4 + 3] = 255;
+type PdfImage = { width: number; height: number; kind?: number; data: Uint8Array | Uint8ClampedArray };
+
+/** The image's pixels as RGBA: pdf.js hands 1-bit images over packed (kind 1), others as grey, RGB or RGBA bytes. */
+function toRgba(img: PdfImage): Uint8ClampedArray {
+  const { width, height, data } = img;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const rowBytes = Math.ceil(width / 8);
+  const channels = img.kind === 1 ? 0 : data.length / (width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      let v: number[];
+      if (img.kind === 1) {
+        const bit = (data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1;
+        v = bit ? [255, 255, 255] : [0, 0, 0];
+      } else if (channels === 1) v = [data[p]!, data[p]!, data[p]!];
+      else v = [data[p * channels]!, data[p * channels + 1]!, data[p * channels + 2]!];
+      rgba.set([...v, 255], p * 4);
     }
-    const qr = jsQR(rgba, img.width, img.height);
+  }
+  return rgba;
+}
+
+/** Decodes (jsQR) every QR code found in the images embedded on a page of the PDF. */
+export async function decodeQrCodesInPdfImages(pdf: Uint8Array, pageNumber = 1): Promise<string[]> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  const { OPS } = await getResolvedPDFJS();
+  const page = await doc.getPage(pageNumber);
+  const ops = await page.getOperatorList();
+  const found: string[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] !== OPS.paintImageXObject) continue;
+    const key = ops.argsArray[i][0] as string;
+    const img = await new Promise<PdfImage | null>((resolve) => (key.startsWith('g_') ? page.commonObjs : page.objs).get(key, resolve));
+    if (!img?.data) continue;
+    const qr = jsQR(toRgba(img), img.width, img.height);
     if (qr) found.push(qr.data);
   }
   return found;

@@ -1,0 +1,49 @@
+import zlib from 'node:zlib';
+import QRCode from 'qrcode';
+
+// The QR code as a 1-bit greyscale PNG encoded here rather than by `qrcode`'s toDataURL: that one draws
+// an RGBA image pixel by pixel in JavaScript, and react-pdf (pdfkit) must then decode it again to split
+// the alpha channel. A PNG without alpha is embedded as is (its IDAT stream becomes the PDF image
+// stream), so this costs one native deflate of a few kilobytes.
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(data, zlib.crc32(type)) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A crisp QR code PNG: `scale` pixels per module, `margin` modules of quiet zone (4 is the standard). */
+export function renderQrPng(text: string, options: { scale?: number; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' } = {}): Buffer {
+  const { scale = 8, margin = 4, errorCorrectionLevel = 'M' } = options;
+  const qr = QRCode.create(text, { errorCorrectionLevel });
+  const n = qr.modules.size;
+  const modules = qr.modules.data;
+  const size = (n + 2 * margin) * scale;
+  const rowBytes = Math.ceil(size / 8);
+  const raw = Buffer.alloc((rowBytes + 1) * size, 0xff);
+  for (let y = 0; y < size; y++) {
+    const offset = y * (rowBytes + 1);
+    raw[offset] = 0; // filter: none
+    const my = Math.floor(y / scale) - margin;
+    if (my < 0 || my >= n) continue;
+    for (let x = 0; x < size; x++) {
+      const mx = Math.floor(x / scale) - margin;
+      if (mx < 0 || mx >= n || !modules[my * n + mx]) continue;
+      raw[offset + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7)); // dark module: bit 0
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
