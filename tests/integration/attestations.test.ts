@@ -32,7 +32,7 @@ const nextIp = () => `198.51.100.${++ipCounter}`;
 
 describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
   const db = useTestDatabase(engine);
-  const ids = { reims: '', strasbourg: '', nancy: '', champagneUser: '', rhenaneUser: '' };
+  const ids = { reims: '', strasbourg: '', nancy: '', champagneUser: '', rhenaneUser: '', cabinetUser: '' };
 
   beforeAll(async () => {
     await seedDemo(db(), { today: '2026-11-27' });
@@ -43,6 +43,7 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     const userId = async (email: string) => (await db().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
     ids.champagneUser = await userId(demoAttestationUser.email);
     ids.rhenaneUser = await userId(demoUsers.rhenane.email);
+    ids.cabinetUser = await userId(demoUsers.cabinet.email);
   });
 
   const issueForReims = (now = new Date('2026-11-27T09:30:00Z')) =>
@@ -94,12 +95,14 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     expect(second.attestation.pdf.equals(first.attestation.pdf)).toBe(false);
   });
 
-  it('gives nothing to another company’s user or to an anonymous caller (the routes answer 404)', async () => {
+  it('gives nothing to another company’s user, an accounting firm without delegation or an anonymous caller (the routes answer 404)', async () => {
     const result = await issueForReims();
     if (!result.ok) throw new Error('refused');
     const number = result.attestation.number;
     expect(await getAttestationPdfForUser(db(), ids.rhenaneUser, number)).toBeNull();
     expect(await getAttestationPdfForUser(db(), null, number)).toBeNull();
+    expect(await getAttestationPdfForUser(db(), ids.cabinetUser, number)).toBeNull();
+    expect(await issueAttestation(db(), { userId: ids.cabinetUser, companyId: ids.reims }, config)).toEqual({ ok: false, reason: 'not_found' });
     expect(await getAttestationPdfForUser(db(), ids.champagneUser, 'ATT-2026-999999')).toBeNull();
     expect(await canActOnAttestations(db(), ids.rhenaneUser, ids.reims, 'read')).toBe(false);
     expect(await canActOnAttestations(db(), ids.champagneUser, ids.reims, 'write')).toBe(true);
