@@ -14,6 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
@@ -157,7 +158,7 @@ try {
   const warm = await cannon({ ...issue, connections: 1, amount: 20 });
   if (warm.non2xx || warm.errors) throw new Error(`issue warm-up failed (${warm.non2xx} non-2xx)\n${serverLog.slice(-3000)}`);
 
-  const results = {};
+  const results = { loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10) };
   results.firstDownload1 = summary(await cannon({ ...issue, connections: 1, amount: 200 }));
 
   const [att] = await sql`select number, code, signed_payload from attestations order by issued_at desc limit 1`;
@@ -186,6 +187,9 @@ try {
   const at50 = (url, requests) => cannon({ url, connections: 50, duration, requests });
   await cannon({ url: `${baseUrl}/api/health`, connections: 50, duration: 2 });
   results.trivialNext50 = summary(await at50(`${baseUrl}/api/health`));
+  // The ceiling of any page under the public layout: /verifier itself (a form, no verification).
+  await cannon({ url: `${baseUrl}/verifier`, connections: 50, duration: 2 });
+  results.formPage50 = summary(await at50(`${baseUrl}/verifier`));
   await cannon({ url: pageUrl, connections: 50, duration: 2, requests: manyIps });
   results.verifierPage50 = summary(await at50(pageUrl, manyIps));
   await cannon({ url: apiUrl, connections: 50, duration: 2, requests: manyIps });
@@ -201,16 +205,19 @@ try {
     verifyApiVsTrivialNext: ratio('verifyApi50', 'trivialNext50'),
     trivialNextVsBareNode: ratio('trivialNext50', 'bareNodeHttp50'),
     verifierPageVsBareNode: ratio('verifierPage50', 'bareNodeHttp50'),
+    verifierPageVsFormPage: ratio('verifierPage50', 'formPage50'),
     verifyApiVsBareNode: ratio('verifyApi50', 'bareNodeHttp50'),
   };
 
   const line = (label, r, target) =>
     console.log(`${label.padEnd(44)} p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${String(r.reqPerSec).padStart(8)} req/s  (${r.requests} req, ${r.non2xx} non-2xx, ${r.errors} err)  ${target}`);
-  console.log(`\nAttestations — PostgreSQL, next start, ${duration} s runs, ${new Date().toISOString()}`);
+  results.loadAverage = os.loadavg().map((l) => Math.round(l * 10) / 10);
+  console.log(`\nAttestations — PostgreSQL, next start, ${duration} s runs, ${new Date().toISOString()}, load average ${results.loadAverageAtStart[0]} at start, ${results.loadAverage[0]} at end (${os.cpus().length} CPUs)`);
   line('first download, 1 connection', results.firstDownload1, 'target p50 ≤ 40 ms');
   line('re-download (stored bytes), 1 connection', results.redownload1, 'target p50 ≤ 5 ms');
   line('first downloads, 4 connections', results.firstDownload4, 'target ≥ 40/s');
   line('trivial Next JSON (/api/health), 50 conn.', results.trivialNext50, 'baseline');
+  line('/verifier (form page, same layout), 50 c.', results.formPage50, 'page baseline');
   line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `p99 ≤ 100 ms, ${results.ratios.verifierPageVsTrivialNext}× trivial (≥ 0.8)`);
   line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `p99 ≤ 100 ms, ${results.ratios.verifyApiVsTrivialNext}× trivial (≥ 0.8)`);
   line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare`);
