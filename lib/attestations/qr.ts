@@ -23,18 +23,18 @@ export function renderQrPng(text: string, options: { scale?: number; margin?: nu
   const modules = qr.modules.data;
   const size = (n + 2 * margin) * scale;
   const rowBytes = Math.ceil(size / 8);
-  const raw = Buffer.alloc((rowBytes + 1) * size, 0xff);
-  for (let y = 0; y < size; y++) {
-    const offset = y * (rowBytes + 1);
-    raw[offset] = 0; // filter: none
-    const my = Math.floor(y / scale) - margin;
-    if (my < 0 || my >= n) continue;
-    for (let x = 0; x < size; x++) {
-      const mx = Math.floor(x / scale) - margin;
-      if (mx < 0 || mx >= n || !modules[my * n + mx]) continue;
-      raw[offset + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7)); // dark module: bit 0
+  const stride = rowBytes + 1;
+  const raw = Buffer.alloc(stride * size, 0xff);
+  // Each row of modules is drawn once, then copied to its `scale` pixel rows.
+  for (let my = 0; my < n; my++) {
+    const first = (margin + my) * scale * stride;
+    for (let mx = 0; mx < n; mx++) {
+      if (!modules[my * n + mx]) continue;
+      for (let x = (margin + mx) * scale, end = x + scale; x < end; x++) raw[first + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
     }
+    for (let k = 1; k < scale; k++) raw.copy(raw, first + k * stride, first, first + stride);
   }
+  for (let y = 0; y < size; y++) raw[y * stride] = 0; // filter byte of each row: none
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);

@@ -15,14 +15,14 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'cach
 
 /** « Télécharger une attestation de mise à jour »: issues one and answers with its PDF at once. */
 export async function POST(req: Request) {
-  const session = await getCurrentSession();
+  const [session, closure] = await Promise.all([getCurrentSession(), getSpaceClosureNow()]);
   if (!session) return notFound();
   // Auth.js cookies are SameSite=Lax already; a cross-site form post is refused here too.
   if (!isSameOrigin(req)) return new Response('Forbidden', { status: 403 });
   const form = await req.formData().catch(() => null);
   const parsed = issueRequestSchema.safeParse({ companyId: form?.get('companyId') });
   if (!parsed.success) return notFound();
-  if (await getSpaceClosureNow()) return new Response('L’Espace sécurisé est fermé.', { status: 503 });
+  if (closure) return new Response('L’Espace sécurisé est fermé.', { status: 503 });
 
   const { ip, userAgent } = requestInfo(req.headers);
   const result = await issueAttestation(await getDb(), { userId: session.userId, companyId: parsed.data.companyId, ip, userAgent });
