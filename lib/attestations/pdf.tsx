@@ -57,11 +57,11 @@ const s = StyleSheet.create({
   footer: { position: 'absolute', bottom: 24, left: 48, right: 48, fontSize: 8, color: muted, textAlign: 'center' },
 });
 
-const paris = { timeZone: 'Europe/Paris' } as const;
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
 
+/** « 10 h 38 » */
 function formatTime(d: Date): string {
-  const t = new Intl.DateTimeFormat('fr-FR', { ...paris, hour: '2-digit', minute: '2-digit' }).format(d);
-  return t.replace(':', ' h ');
+  return timeFormat.format(d).replace(':', ' h ');
 }
 
 function Field({ label, value }: { label: string; value: string }) {
