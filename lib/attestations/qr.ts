@@ -18,7 +18,9 @@ function chunk(type: string, data: Buffer): Buffer {
 /** A crisp QR code PNG: `scale` pixels per module, `margin` modules of quiet zone (4 is the standard). */
 export function renderQrPng(text: string, options: { scale?: number; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' } = {}): Buffer {
   const { scale = 8, margin = 4, errorCorrectionLevel = 'M' } = options;
-  const qr = QRCode.create(text, { errorCorrectionLevel });
+  // One byte-mode segment: the URL is mostly lower-case base64url, so qrcode's search for the best mix of
+  // modes (a shortest-path over segments) costs twice the encoding itself and finds the same version.
+  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel });
   const n = qr.modules.size;
   const modules = qr.modules.data;
   const size = (n + 2 * margin) * scale;
