@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { caisse, caisseLegalNotice, caisseSites, departments, keyDates, organisationMembers, organisations, provisionalCredentials, users, workers } from './schema';
 import { createElement } from 'react';
@@ -159,6 +159,19 @@ export const demoCompanies = {
     isUpToDate: true,
     hadLegacyDelegation: false,
   },
+  vosges: {
+    kind: 'company' as const,
+    siret: '95678901000017',
+    name: 'Maçonnerie Vosgienne Démo SARL',
+    addressLine: '8 rue de la Préfecture',
+    postcode: '88000',
+    city: 'Épinal',
+    departmentCode: '88',
+    membershipNumber: 'GE-088-000312',
+    contactEmail: 'contact@maconnerie-vosgienne.test',
+    isUpToDate: true,
+    hadLegacyDelegation: false,
+  },
   firm: {
     kind: 'accounting_firm' as const,
     siret: '93456789200013',
@@ -180,12 +193,20 @@ export const demoUsers = {
 } as const;
 
 /**
- * Fixed demo letters (dev and tests only): PRODUCT.md's Nancy pair, and a second pair for Reims so that
+ * Fixed demo letters (dev and tests only): PRODUCT.md's Nancy pair, and a second pair for the Vosges company so that
  * the e2e journey can create a space once per viewport on the same server (each pair works once).
  */
 export const demoLetters = {
   nancy: { company: 'nancy', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP' },
-  reims: { company: 'reims', identifier: 'GE-2026-000908', code: 'H9RT-4KWM' },
+  vosges: { company: 'vosges', identifier: 'GE-2026-000588', code: 'M3WX-7PQR' },
+} as const;
+
+/** Admin of the Reims company (up to date): signs in to download attestations. */
+export const demoAttestationUser = {
+  email: 'bureau@charpentes-champenoises.test',
+  password: 'Demo-Champagne-2026!',
+  firstName: 'Sophie',
+  lastName: 'Renard',
 } as const;
 
 type WorkerSeed = [lastName: string, firstName: string, birthDate: string, category: 'ouvrier' | 'etam' | 'cadre', hiredOn: string];
@@ -225,6 +246,7 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
   const letterHashes = await Promise.all(
     Object.values(demoLetters).map(async (l) => ({ ...l, identifierHash: hashIdentifier(l.identifier, lettersSecret), codeHash: await hashCode(l.code) })),
   );
+  const champagnePasswordHash = await hashPassword(demoAttestationUser.password);
   await db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(keyDates)) as [{ count: number }];
     if (count === 0) {
@@ -284,6 +306,30 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
         issuedAt,
         expiresAt: new Date(Date.UTC(issuedAt.getUTCFullYear() + 5, issuedAt.getUTCMonth(), issuedAt.getUTCDate(), 8)),
       });
+    }
+
+    // Attestations (issue 5): an activated, up-to-date demo company with a login, so that the demo and
+    // the e2e suite can download an attestation (the Strasbourg company is not up to date).
+    {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email: demoAttestationUser.email,
+          passwordHash: champagnePasswordHash,
+          firstName: demoAttestationUser.firstName,
+          lastName: demoAttestationUser.lastName,
+          status: 'active',
+          emailVerifiedAt: new Date(`${today}T08:00:00Z`),
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      if (row) {
+        await tx.insert(organisationMembers).values({ organisationId: orgId.reims!, userId: row.id, role: 'admin' }).onConflictDoNothing();
+        await tx
+          .update(organisations)
+          .set({ activatedAt: new Date(`${today}T08:00:00Z`) })
+          .where(and(eq(organisations.id, orgId.reims!), isNull(organisations.activatedAt)));
+      }
     }
 
     for (const [key, list] of Object.entries(demoWorkers)) {

@@ -33,6 +33,8 @@ const envSchema = z.object({
   LETTERS_SECRET: optionalString,
   LETTERS_VALIDITY_DAYS: z.coerce.number().int().min(1).max(366).default(60),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  ATTESTATION_SIGNING_KEYS: optionalString,
+  ATTESTATION_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
 });
 
 export type Env = {
@@ -56,6 +58,9 @@ export type Env = {
   lettersValidityDays: number;
   /** Proxies in front of the app that append to X-Forwarded-For (the client IP is that many entries from the right). */
   trustedProxyHops: number;
+  /** JWK set JSON from the environment (production); undefined → dev key file under DATA_DIR. */
+  attestationSigningKeys: string | undefined;
+  attestationValidityMonths: number;
 };
 
 export class EnvError extends Error {
@@ -111,6 +116,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!e.LETTERS_SECRET || e.LETTERS_SECRET.length < 32)
       problems.push('LETTERS_SECRET manquant ou trop court (≥ 32 caractères) / missing or shorter than 32 characters');
     if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
+    if (!e.ATTESTATION_SIGNING_KEYS)
+      problems.push('ATTESTATION_SIGNING_KEYS manquant : clés de signature des attestations (jeu JWK) / missing: attestation signing keys (JWK set)');
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -134,6 +141,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     lettersSecret: e.LETTERS_SECRET ?? getDevSecret(dataDir, 'LETTERS_SECRET'),
     lettersValidityDays: e.LETTERS_VALIDITY_DAYS,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    attestationSigningKeys: e.ATTESTATION_SIGNING_KEYS,
+    attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
   };
 }
 

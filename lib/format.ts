@@ -2,9 +2,16 @@
 
 const TZ = 'Europe/Paris';
 
+// Built once: creating an Intl formatter costs far more than using one (pages and PDFs call these often).
+const todayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayLongFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayWithWeekdayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayShortFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
+const eurosFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
 /** Today's calendar date in France, as YYYY-MM-DD. */
 export function todayInFrance(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayFormat.format(now);
 }
 
 function parseDay(day: string): Date {
@@ -13,22 +20,22 @@ function parseDay(day: string): Date {
 
 /** « 14 décembre 2026 » */
 export function formatDayLong(day: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(day));
+  return dayLongFormat.format(parseDay(day));
 }
 
 /** « lundi 14 décembre 2026 » */
 export function formatDayWithWeekday(day: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(day));
+  return dayWithWeekdayFormat.format(parseDay(day));
 }
 
 /** « 31/12/2026 » */
 export function formatDayShort(day: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' }).format(parseDay(day));
+  return dayShortFormat.format(parseDay(day));
 }
 
 /** « 1 234,56 € » from integer cents. */
 export function formatEuros(cents: number): string {
-  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return eurosFormat.format(cents / 100);
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */

@@ -13,6 +13,16 @@ export async function startServer(): Promise<void> {
     }
     throw err;
   }
+  if (env.attestationSigningKeys) {
+    // A malformed production key set must stop the start, not the first attestation.
+    const { parseSigningKeySet } = await import('./attestations/keys');
+    try {
+      parseSigningKeySet(env.attestationSigningKeys);
+    } catch (err) {
+      console.error(`\n${(err as Error).message}\n`);
+      process.exit(1);
+    }
+  }
   const { getDbHandle } = await import('@/db');
   const { prepareDatabase } = await import('@/db/prepare');
   try {

@@ -7,3 +7,4 @@ export * from './auth';
 export * from './access';
 export * from './site';
 export * from './wizard';
+export * from './attestations';

@@ -29,6 +29,11 @@ const rules: Record<string, Guard> = {
   'page /espace/clients/demander': { firm: 'admin' },
   'action app/espace/actions.ts#logoutAction': 'public',
   // « Mon compte »: a user's own account (any signed-in user, whatever their organisation's rights).
+  'page /espace/attestations': { area: 'attestations', level: 'read' },
+  // The handlers check the session, then lib/attestations/access → lib/access.authorize on the company
+  // named in the request (covered by tests/integration/attestations.test.ts: others get 404).
+  'route POST /espace/attestations/telecharger': 'session-only',
+  'route GET /espace/attestations/[number]/pdf': 'session-only',
   'page /espace/compte': 'session-only',
   'page /espace/compte/double-authentification': 'session-only',
   'action app/espace/compte/actions.ts#changePasswordAction': 'session-only',
@@ -111,7 +116,7 @@ function guardInSource(entry: Entry): Guard | 'none' | 'mixed' {
     return { area, level };
   }
   if (firmCalls[0]) return { firm: firmCalls[0] as 'admin' | 'member' };
-  if (/requireSession\(|getActingContext\(/.test(entry.source)) return 'session-only';
+  if (/requireSession\(|getActingContext\(|getCurrentSession\(/.test(entry.source)) return 'session-only';
   return 'none';
 }
 

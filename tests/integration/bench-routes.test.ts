@@ -37,6 +37,7 @@ describe.each(engines)('bench routes (%s)', (engine) => {
     vi.stubEnv('APP_URL', 'https://espace.example.test');
     vi.stubEnv('RESEND_API_KEY', 're_live');
     vi.stubEnv('LETTERS_SECRET', 'l'.repeat(40));
+    vi.stubEnv('ATTESTATION_SIGNING_KEYS', '{"keys":[]}');
     const { floor, keyDates } = await importRoutes();
     expect(floor.GET().status).toBe(404);
     expect((await keyDates.GET()).status).toBe(404);

@@ -35,13 +35,14 @@ const productionSecrets = {
   APP_URL: 'https://espace.cibtp-grandest.test/',
   RESEND_API_KEY: 're_live_key',
   LETTERS_SECRET: 'l'.repeat(48),
+  ATTESTATION_SIGNING_KEYS: '{"keys":[]}',
 };
 
 describe('loadEnv', () => {
   it('refuses production without its secrets, naming each one', () => {
     const dataDir = tempDataDir();
     const error = loadError({ APP_ENV: 'production', DATA_DIR: dataDir });
-    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET'];
+    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET', 'ATTESTATION_SIGNING_KEYS'];
     expect(error.problems).toHaveLength(required.length);
     for (const name of required) expect(error.message).toContain(name);
     expect(error.message).toMatch(/^Configuration invalide \/ invalid configuration:/);

@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from '../fixtures/axe';
 // run uses PRODUCT.md's Nancy letters, the phone run the seed's second demo pair (Reims).
 const demo = {
   desktop: { siret: '912 345 675 00017', identifier: 'GE-2026-000417', code: 'K7Q4-M2XP', name: 'Bâtiments de l’Est Démo SARL' },
-  phone: { siret: '94567890200012', identifier: 'ge-2026-000908', code: 'h9rt 4kwm', name: 'Charpentes Champenoises Démo SARL' },
+  phone: { siret: '95678901000017', identifier: 'ge-2026-000588', code: 'm3wx 7pqr', name: 'Maçonnerie Vosgienne Démo SARL' },
 } as const;
 
 const password = 'Jambon-Orage-Piscine-73';

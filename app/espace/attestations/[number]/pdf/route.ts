@@ -1,0 +1,17 @@
+import { getDb } from '@/db';
+import { pdfResponse } from '@/lib/attestations/http';
+import { getAttestationPdfForUser } from '@/lib/attestations/queries';
+import { ATTESTATION_NUMBER_PATTERN } from '@/lib/attestations/rules';
+import { getCurrentSession } from '@/lib/auth/current';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Re-download: the bytes stored at issue, never re-rendered. Anybody but the company's users: 404. */
+export async function GET(_req: Request, { params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  const session = await getCurrentSession();
+  const found = ATTESTATION_NUMBER_PATTERN.test(number) ? await getAttestationPdfForUser(await getDb(), session?.userId ?? null, number) : null;
+  if (!found) return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
+  return pdfResponse(found.number, found.pdf, found.sha256);
+}
