@@ -4,12 +4,13 @@ import { EnvError } from '@/lib/env';
 import { LettersError } from '@/lib/onboarding/credentials';
 import { importMembersCommand } from './import-members';
 import { lettersCommand } from './letters';
+import { revokeAttestationCliCommand } from './revoke-attestation';
 import { CliError, UsageError, exitCodes, type CaisseCommand, type CommandContext } from './types';
 
 export type { CaisseCommand, CommandContext } from './types';
 
 /** The caisse staff's commands. A new command: one file exporting a CaisseCommand, one line here. */
-export const commands: readonly CaisseCommand[] = [importMembersCommand, lettersCommand];
+export const commands: readonly CaisseCommand[] = [importMembersCommand, lettersCommand, revokeAttestationCliCommand];
 
 const helpFlags = new Set(['--help', '-h', 'aide', 'help']);
 
