@@ -51,10 +51,15 @@ export async function SpaceOverview({ ctx }: { ctx: ActingContext }) {
                 <h3 className="text-lg font-bold">{areaLabels[area]}</h3>
                 <p className="text-sm text-muted">Vos droits : {levelLabels[ctx.grants[area]!].toLowerCase()}</p>
                 {area === 'attestations' ? (
-                  <p>
-                    Attestation de mise à jour :{' '}
-                    {org?.isUpToDate ? <strong className="text-green-800">à jour</strong> : <strong className="text-red-800">non à jour</strong>}
-                  </p>
+                  <>
+                    <p>
+                      Attestation de mise à jour :{' '}
+                      {org?.isUpToDate ? <strong className="text-green-800">à jour</strong> : <strong className="text-red-800">non à jour</strong>}
+                    </p>
+                    <Link href="/espace/attestations" className="inline-flex min-h-11 items-center font-semibold text-brand-dark underline">
+                      Attestations
+                    </Link>
+                  </>
                 ) : (
                   <p>Bientôt disponible.</p>
                 )}

@@ -41,7 +41,10 @@ export async function createTestUser(db: Db, input: TestUserInput = {}) {
     if (siret) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.siret, siret));
       if (!org) throw new Error(`No organisation with SIRET ${siret}`);
-      await tx.insert(organisationMembers).values({ organisationId: org.id, userId: user!.id, role: 'admin' });
+      // A collaborator with every area, never an administrator: test users must not change who
+      // administers the shared demo company (other suites rely on its single administrator).
+      const rights = { declarations: 'write', payments: 'write', leave: 'write', attestations: 'write', documents: 'write' } as const;
+      await tx.insert(organisationMembers).values({ organisationId: org.id, userId: user!.id, role: 'collaborator', rights });
     }
     return { id: user!.id, email, password };
   });
