@@ -2,6 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { delegations, organisationMembers, organisations, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
+import { luhnCheckDigit } from '@/lib/companies/siret';
+
+const withLuhnDigit = (prefix: string): string => prefix + luhnCheckDigit(prefix);
 
 // Benchmark data, never in the demo seed: an accounting firm with many client companies, each having
 // accepted a delegation (varied areas, end dates and attestation status), for « Mes clients » at scale.
@@ -31,23 +34,6 @@ const cities = [
   ['Troyes', '10000', '10'],
   ['Dijon', '21000', '21'],
 ] as const;
-
-function withLuhnDigit(prefix: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const s = prefix + d;
-    let sum = 0;
-    for (let i = 0; i < s.length; i++) {
-      let x = s.charCodeAt(s.length - 1 - i) - 48;
-      if (i % 2 === 1) {
-        x *= 2;
-        if (x > 9) x -= 9;
-      }
-      sum += x;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
 
 /** Deterministic valid SIRETs for client n (SIREN 81xxxxxxx). */
 export function benchClientSiret(n: number): string {

@@ -20,6 +20,12 @@ function luhnIsValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The digit d such that `partial + d` passes Luhn (used to build valid test and bench SIRETs). */
+export function luhnCheckDigit(partial: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnIsValid(partial + d)) return String(d);
+  throw new Error('unreachable: one Luhn digit always fits');
+}
+
 function digitSum(digits: string): number {
   let sum = 0;
   for (const c of digits) sum += c.charCodeAt(0) - 48;

@@ -3,28 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { delegations, organisationMembers, organisations, users } from '@/db/schema';
 import type { AreaGrants } from '@/lib/access/rules';
+import { luhnCheckDigit } from '@/lib/companies/siret';
+
+const withLuhnDigit = (prefix: string): string => prefix + luhnCheckDigit(prefix);
 
 // Each test builds its own organisations and users (unique SIRETs and emails), so tests are independent.
 
 let n = 0;
-
-/** Appends the Luhn check digit. */
-function withLuhnDigit(prefix: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const s = prefix + d;
-    let sum = 0;
-    for (let i = 0; i < s.length; i++) {
-      let x = s.charCodeAt(s.length - 1 - i) - 48;
-      if (i % 2 === 1) {
-        x *= 2;
-        if (x > 9) x -= 9;
-      }
-      sum += x;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable: one Luhn digit always fits');
-}
 
 /** A valid SIRET (Luhn on the SIREN and on the SIRET), random enough to be unique within a run. */
 export function uniqueSiret(): string {

@@ -1,35 +1,18 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import { organisations, provisionalCredentials } from '@/db/schema';
+import { luhnCheckDigit } from '@/lib/companies/siret';
 import { getEnv } from '@/lib/env';
 import { hashCode, hashIdentifier } from '@/lib/onboarding/credentials';
-
-function luhnDigit(body: string): string {
-  // The digit that makes body + digit pass Luhn.
-  for (let d = 0; d <= 9; d++) {
-    const s = body + d;
-    let sum = 0;
-    for (let i = 0; i < s.length; i++) {
-      let n = s.charCodeAt(s.length - 1 - i) - 48;
-      if (i % 2 === 1) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
-  throw new Error('unreachable');
-}
 
 /** A random valid SIRET (Luhn over the SIREN and over the 14 digits), never La Poste's. */
 export function randomSiret(): string {
   for (;;) {
     const siren = crypto.randomInt(10_000_000, 99_999_999).toString();
-    const fullSiren = siren + luhnDigit(siren);
+    const fullSiren = siren + luhnCheckDigit(siren);
     if (fullSiren === '356000000') continue;
     const nic = crypto.randomInt(0, 9999).toString().padStart(4, '0');
-    return fullSiren + nic + luhnDigit(fullSiren + nic);
+    return fullSiren + nic + luhnCheckDigit(fullSiren + nic);
   }
 }
 

@@ -1,22 +1,5 @@
 // Valid SIRETs for test data: Luhn over the SIREN and over the 14 digits (lib/companies/siret.ts).
-
-function luhnCheckDigit(partial: string): string {
-  // The digit d such that partial + d passes Luhn.
-  for (let d = 0; d <= 9; d++) {
-    const digits = partial + d;
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let n = digits.charCodeAt(digits.length - 1 - i) - 48;
-      if (i % 2 === 1) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
-  throw new Error('unreachable');
-}
+import { luhnCheckDigit } from '@/lib/companies/siret';
 
 /** A valid SIRET derived from a number (distinct numbers give distinct SIRETs; never La Poste's SIREN). */
 export function testSiret(n: number): string {

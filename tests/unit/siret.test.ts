@@ -32,3 +32,12 @@ describe('SIRET', () => {
     expect(formatSiret('91234567500017')).toBe('912 345 675 00017');
   });
 });
+
+describe('luhnCheckDigit', () => {
+  it('completes a SIREN and a SIRET into valid numbers', async () => {
+    const { luhnCheckDigit } = await import('@/lib/companies/siret');
+    expect(luhnCheckDigit('91234567')).toBe('5');
+    const siren = '912345675';
+    expect(checkSiret(siren + '0001' + luhnCheckDigit(siren + '0001')).ok).toBe(true);
+  });
+});
