@@ -10,15 +10,15 @@
 //      (target ≥ 0.8×), and against a bare node:http server.
 // Usage: node bench/attestations.mjs  (env: DATABASE_URL base, BENCH_DURATION seconds, BENCH_SKIP_BUILD=1)
 // Results: printed, and written to bench/results/attestations-<timestamp>.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { encode } from 'next-auth/jwt';
+import { freePort, run } from '../scripts/lib/process.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -27,22 +27,6 @@ const duration = Number(process.env.BENCH_DURATION) || 10;
 const distDir = '.next-bench';
 const baseDbUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = 'espace_bench_att';
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function run(cmd, args, env) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 async function waitFor(url, child, log) {
   const deadline = Date.now() + 90_000;

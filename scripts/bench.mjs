@@ -10,11 +10,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { freePort, run as runCommand } from './lib/process.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -26,20 +26,8 @@ const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const distDir = '.next-bench';
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 function run(cmd, args, env) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} a échoué / failed`);
+  runCommand(cmd, args, env, () => fail(`${cmd} ${args.join(' ')} a échoué / failed`));
 }
 
 const children = [];

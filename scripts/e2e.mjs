@@ -4,28 +4,12 @@
 // Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- tests/e2e/public`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { freePort, run } from './lib/process.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function run(cmd, args, env) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 const port = Number(process.env.E2E_PORT) || (await freePort());
 const distDir = process.env.NEXT_DIST_DIR || '.next-e2e';
