@@ -1,6 +1,22 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { caisse, caisseLegalNotice, caisseSites, departments, keyDates, organisationMembers, organisations, provisionalCredentials, users, workers } from './schema';
+import {
+  caisse,
+  caisseLegalNotice,
+  caisseSites,
+  contributionRates,
+  declarationLines,
+  declarations,
+  departments,
+  keyDates,
+  organisationMembers,
+  organisations,
+  payments,
+  provisionalCredentials,
+  users,
+  workers,
+} from './schema';
+import { contributionCents, monthlyHoursHundredths, rateFor, type RateRow } from '@/lib/declarations/rules';
 import { createElement } from 'react';
 import { hashPassword } from '@/lib/auth/password';
 import { getEnv } from '@/lib/env';
@@ -64,9 +80,19 @@ const circonscription: { code: string; name: string; site: string; isAlsaceMosel
   { code: '90', name: 'Territoire de Belfort', site: 'mulhouse' },
 ];
 
+/** Contribution rates (effective-dated data; the caisse adds a row when its board changes a rate). */
+export const seedContributionRates: RateRow[] = [
+  { category: null, effectiveFrom: '2024-04-01', rateBasisPoints: 1980 },
+  { category: null, effectiveFrom: '2026-04-01', rateBasisPoints: 2030 },
+];
+
 export async function seedReference(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(caisse).values(caisseIdentity).onConflictDoNothing();
+    await tx
+      .insert(contributionRates)
+      .values(seedContributionRates.map((r) => ({ ...r, label: `Cotisation congés payés au ${r.effectiveFrom}` })))
+      .onConflictDoNothing();
     await tx.insert(caisseLegalNotice).values(legalNotice).onConflictDoNothing();
     let order = 0;
     for (const site of sites) {
@@ -348,5 +374,91 @@ export async function seedDemo(db: Db, options: { today?: string; appUrl?: strin
         })),
       );
     }
+
+    await seedDemoDeclarations(tx, orgId, today);
   });
+}
+
+/** First day (YYYY-MM-01) of the month `offset` months from `day`'s month. */
+function monthStart(day: string, offset = 0): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + offset);
+  return isoDate(d);
+}
+
+const demoMonthlyWagesCents = { ouvrier: 245_000, etam: 285_000, cadre: 420_000 } as const;
+
+/**
+ * Twelve months of sent declarations for the three demo companies with workers: the twelve months before
+ * the current one. Contributions due (45 days after the end of the month) on or before today are paid by
+ * SEPA debit on their due date, except one for the Strasbourg company (September's, or the latest one
+ * due), which stays unpaid: PRODUCT.md's "NOT up to date (an unpaid contribution)".
+ */
+async function seedDemoDeclarations(tx: Db, orgId: Record<string, string>, today: string): Promise<void> {
+  const rates = seedContributionRates;
+  for (const key of ['nancy', 'strasbourg', 'reims'] as const) {
+    const companyId = orgId[key]!;
+    const existing = await tx.select({ id: declarations.id }).from(declarations).where(eq(declarations.companyId, companyId)).limit(1);
+    if (existing.length) continue;
+    const staff = await tx.select().from(workers).where(eq(workers.companyId, companyId)).orderBy(workers.lastName, workers.firstName);
+    const duePeriods: string[] = [];
+    for (let offset = -12; offset <= -1; offset++) {
+      const period = monthStart(today, offset);
+      const periodEnd = addDays(monthStart(today, offset + 1), -1);
+      const lines = staff
+        .filter((w) => w.hiredOn <= periodEnd && (!w.leftOn || w.leftOn >= period))
+        .map((w, i) => {
+          const rate = rateFor(rates, period, w.category)!;
+          const grossWagesCents = demoMonthlyWagesCents[w.category] + i * 3_700;
+          return {
+            workerId: w.id,
+            hoursHundredths: monthlyHoursHundredths(Number(w.weeklyHours)),
+            grossWagesCents,
+            rateBasisPoints: rate.rateBasisPoints,
+            contributionCents: contributionCents(grossWagesCents, rate.rateBasisPoints),
+          };
+        });
+      const sentAt = new Date(`${addDays(monthStart(today, offset + 1), 4)}T09:00:00Z`);
+      const [decl] = await tx
+        .insert(declarations)
+        .values({
+          companyId,
+          period,
+          kind: 'initial',
+          status: 'sent',
+          number: `DEC-${period.slice(0, 4)}-${String(await nextDeclarationNumber(tx)).padStart(6, '0')}`,
+          sentAt,
+          totalHoursHundredths: lines.reduce((s, l) => s + l.hoursHundredths, 0),
+          totalWagesCents: lines.reduce((s, l) => s + l.grossWagesCents, 0),
+          totalContributionCents: lines.reduce((s, l) => s + l.contributionCents, 0),
+        })
+        .returning({ id: declarations.id, total: declarations.totalContributionCents });
+      if (lines.length) await tx.insert(declarationLines).values(lines.map((l) => ({ ...l, declarationId: decl!.id })));
+      const dueOn = addDays(periodEnd, 45);
+      if (dueOn <= today) duePeriods.push(period);
+      if (dueOn <= today) {
+        await tx.insert(payments).values({
+          companyId,
+          period,
+          amountCents: decl!.total,
+          method: 'sepa_debit',
+          status: 'received',
+          reference: `PRLV-${key.toUpperCase()}-${period.slice(0, 7)}`,
+          announcedAt: new Date(`${dueOn}T06:00:00Z`),
+          receivedOn: dueOn,
+        });
+      }
+    }
+    if (key === 'strasbourg' && duePeriods.length) {
+      // The latest contribution due stays unpaid.
+      const unpaid = duePeriods[duePeriods.length - 1]!;
+      await tx.delete(payments).where(and(eq(payments.companyId, companyId), eq(payments.period, unpaid)));
+    }
+  }
+}
+
+async function nextDeclarationNumber(tx: Db): Promise<number> {
+  const rows = (await tx.execute(sql`select nextval('declaration_number_seq')::int as n`)) as unknown as { n: number }[] | { rows: { n: number }[] };
+  const list = Array.isArray(rows) ? rows : rows.rows;
+  return list[0]!.n;
 }

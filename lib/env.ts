@@ -35,6 +35,10 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   ATTESTATION_SIGNING_KEYS: optionalString,
   ATTESTATION_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  DOCUMENTS_ENCRYPTION_KEY: optionalString.pipe(
+    z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
+  ),
+  DOCUMENTS_DIR: optionalString,
 });
 
 export type Env = {
@@ -61,6 +65,10 @@ export type Env = {
   /** JWK set JSON from the environment (production); undefined → dev key file under DATA_DIR. */
   attestationSigningKeys: string | undefined;
   attestationValidityMonths: number;
+  /** AES-256-GCM key of the document store (32 bytes). */
+  documentsEncryptionKey: Buffer;
+  /** Folder of the local document store. */
+  documentsDir: string;
 };
 
 export class EnvError extends Error {
@@ -118,6 +126,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!e.RESEND_API_KEY) problems.push('RESEND_API_KEY manquant : les courriels ne partiraient pas / missing: emails would not be sent');
     if (!e.ATTESTATION_SIGNING_KEYS)
       problems.push('ATTESTATION_SIGNING_KEYS manquant : clés de signature des attestations (jeu JWK) / missing: attestation signing keys (JWK set)');
+    if (!e.DOCUMENTS_ENCRYPTION_KEY)
+      problems.push('DOCUMENTS_ENCRYPTION_KEY manquant : clé de chiffrement des documents (32 octets en base64) / missing: document encryption key (base64 of 32 bytes)');
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -143,6 +153,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     attestationSigningKeys: e.ATTESTATION_SIGNING_KEYS,
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
+    documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
+    documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
   };
 }
 

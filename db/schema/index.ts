@@ -8,3 +8,6 @@ export * from './access';
 export * from './site';
 export * from './wizard';
 export * from './attestations';
+export * from './declarations';
+export * from './payments';
+export * from './documents';
