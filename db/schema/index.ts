@@ -11,3 +11,4 @@ export * from './attestations';
 export * from './declarations';
 export * from './payments';
 export * from './documents';
+export * from './reminders';

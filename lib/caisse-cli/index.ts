@@ -5,12 +5,13 @@ import { LettersError } from '@/lib/onboarding/credentials';
 import { importMembersCommand } from './import-members';
 import { lettersCommand } from './letters';
 import { revokeAttestationCliCommand } from './revoke-attestation';
+import { sendRemindersCommand } from './send-reminders';
 import { CliError, UsageError, exitCodes, type CaisseCommand, type CommandContext } from './types';
 
 export type { CaisseCommand, CommandContext } from './types';
 
 /** The caisse staff's commands. A new command: one file exporting a CaisseCommand, one line here. */
-export const commands: readonly CaisseCommand[] = [importMembersCommand, lettersCommand, revokeAttestationCliCommand];
+export const commands: readonly CaisseCommand[] = [importMembersCommand, lettersCommand, revokeAttestationCliCommand, sendRemindersCommand];
 
 const helpFlags = new Set(['--help', '-h', 'aide', 'help']);
 

@@ -85,3 +85,26 @@ describe.each(engines)('dossier: demo declarations and the document store (%s)',
     expect((await readDocument(db(), ids.nancy, id))?.bytes.toString()).toBe('one');
   });
 });
+
+describe.each(engines)('send-reminders: each reminder once (%s)', (engine) => {
+  const db = useTestDatabase(engine);
+
+  it('sends a due reminder once however many times it runs, and concurrently', async () => {
+    const { createElement } = await import('react');
+    const { sendReminders } = await import('@/lib/reminders');
+    const { mailOutbox } = await import('@/db/schema');
+    const source = {
+      name: 'essai',
+      collect: async () => [
+        { key: 'essai:1', companyId: null, to: 'a@example.test', template: 'test-email', subject: 'Rappel', element: createElement('p', null, 'Rappel') },
+        { key: 'essai:2', companyId: null, to: 'b@example.test', template: 'test-email', subject: 'Rappel', element: createElement('p', null, 'Rappel') },
+      ],
+    };
+    const first = await sendReminders(db(), [source], '2026-11-27');
+    expect(first).toEqual([{ source: 'essai', due: 2, sent: 2 }]);
+    const [again, concurrent] = await Promise.all([sendReminders(db(), [source], '2026-11-27'), sendReminders(db(), [source], '2026-11-27')]);
+    expect(again[0]!.sent + concurrent[0]!.sent).toBe(0);
+    const mails = await db().select().from(mailOutbox).where(eq(mailOutbox.subject, 'Rappel'));
+    expect(mails).toHaveLength(2);
+  });
+});

@@ -1,0 +1,5 @@
+import 'server-only';
+import type { ReminderSource } from './index';
+
+/** Every area's reminder source, in the order the command reports them. One line per area. */
+export const reminderSources: readonly ReminderSource[] = [];
