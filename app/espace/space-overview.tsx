@@ -2,7 +2,11 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import type { ActingContext } from '@/lib/access/context';
 import { getOrganisation } from '@/lib/access/queries';
-import { areaLabels, delegableAreas, levelLabels } from '@/lib/access/rules';
+import { areaLabels, delegableAreas, levelLabels, type DelegableArea, type Level } from '@/lib/access/rules';
+import { DeclarationsCard } from './_dashboard/declarations-card';
+import { DocumentsCard } from './_dashboard/documents-card';
+import { LeaveCard } from './_dashboard/leave-card';
+import { PaymentsCard } from './_dashboard/payments-card';
 import { needsLegacyRenewal } from '@/lib/delegations/queries';
 import { LegacyDelegationBanner } from './compte/droits/delegate-button';
 
@@ -61,7 +65,7 @@ export async function SpaceOverview({ ctx }: { ctx: ActingContext }) {
                     </Link>
                   </>
                 ) : (
-                  <p>Bientôt disponible.</p>
+                  <AreaCard area={area} companyId={company.id} level={ctx.grants[area]!} />
                 )}
               </li>
             ))}
@@ -79,4 +83,18 @@ export async function SpaceOverview({ ctx }: { ctx: ActingContext }) {
       )}
     </div>
   );
+}
+
+/** Each area's dashboard card lives in its own file under _dashboard/. */
+function AreaCard({ area, companyId, level }: { area: Exclude<DelegableArea, 'attestations'>; companyId: string; level: Level }) {
+  switch (area) {
+    case 'declarations':
+      return <DeclarationsCard companyId={companyId} level={level} />;
+    case 'payments':
+      return <PaymentsCard companyId={companyId} level={level} />;
+    case 'leave':
+      return <LeaveCard companyId={companyId} level={level} />;
+    case 'documents':
+      return <DocumentsCard companyId={companyId} level={level} />;
+  }
 }

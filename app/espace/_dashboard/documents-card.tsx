@@ -1,0 +1,8 @@
+import type { Level } from '@/lib/access/rules';
+
+/** The « documents » card of the dashboard: what needs doing in this area, with links. */
+export async function DocumentsCard({ companyId, level }: { companyId: string; level: Level }) {
+  void companyId;
+  void level;
+  return <p>Bientôt disponible.</p>;
+}
