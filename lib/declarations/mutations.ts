@@ -239,3 +239,19 @@ export async function importDeclarationCsv(db: Db, input: { companyId: string; p
   if (!saved.ok) return saved;
   return { ok: true, rows: parsed.rows, imported, savedAt: saved.savedAt };
 }
+
+export type CheckResult = { ok: true; totals: ReturnType<typeof computeDeclaration>['totals']; previousContributionCents: number | null } | Failure;
+
+/**
+ * « Envoyer la déclaration », first step: saves the draft, then checks every line as the send will and
+ * answers the totals computed here, which the confirmation shows. Nothing is sent.
+ */
+export async function checkDeclaration(db: Db, input: SaveDraftInput): Promise<CheckResult> {
+  const saved = await saveDeclarationDraft(db, input);
+  if (!saved.ok) return saved;
+  const month = await getMonthDeclaration(db, input.companyId, input.period);
+  if (!month.workers.length) return { ok: false, code: 'no_workers', message: 'Aucun salarié n’était employé ce mois-ci : il n’y a rien à déclarer.' };
+  const { lines, fieldErrors } = linesFromValues(keepKnown(input.values, month.workers), month.workers, true);
+  if (Object.keys(fieldErrors).length) return { ok: false, code: 'invalid', message: 'Vérifiez les lignes signalées avant d’envoyer.', fieldErrors };
+  return { ok: true, totals: computeDeclaration(lines).totals, previousContributionCents: month.current?.totalContributionCents ?? null };
+}

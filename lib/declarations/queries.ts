@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, min, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { readDocument } from '@/lib/documents/store';
 import { contributionRates, declarationLines, declarations, documents, workers } from '@/db/schema';
 import {
   addMonths,
@@ -231,4 +232,14 @@ export function startingValues(month: Pick<MonthDeclaration, 'draft' | 'currentL
   return Object.fromEntries(
     month.currentLines.map((l) => [l.workerId, { hours: formatDecimalInput(l.hoursHundredths), wages: formatDecimalInput(l.grossWagesCents) }]),
   );
+}
+
+/** The receipt of one of the company's sent declarations, decrypted (null otherwise: 404). */
+export async function getReceipt(db: Db, companyId: string, declarationId: string) {
+  const [doc] = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.companyId, companyId), eq(documents.kind, 'declaration_receipt'), eq(documents.sourceId, declarationId)))
+    .limit(1);
+  return doc ? readDocument(db, companyId, doc.id) : null;
 }

@@ -184,3 +184,14 @@ export function computeDeclaration(lines: readonly LineInput[]): { lines: Comput
     },
   };
 }
+
+function formatEurosPlain(cents: number): string {
+  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** How a correction changes the amount due: « +12,30 € : montant dû en hausse », « montant inchangé ». */
+export function describeDelta(cents: number): string {
+  if (cents === 0) return 'montant inchangé';
+  const amount = formatEurosPlain(Math.abs(cents));
+  return cents > 0 ? `+${amount} : montant dû en hausse` : `−${amount} : montant dû en baisse`;
+}
