@@ -216,7 +216,7 @@ export async function sendDeclaration(db: Db, input: SendInput): Promise<SendRes
   return { ok: true, declaration, replayed: declaration.number !== number };
 }
 
-export type ImportResult = { ok: true; rows: CsvRowVerdict[]; imported: number; savedAt: Date } | Failure;
+export type ImportResult = { ok: true; rows: CsvRowVerdict[]; imported: number; savedAt: Date; values: DraftValues } | Failure;
 
 /**
  * « Importer un fichier CSV »: the good rows replace those workers' figures in the draft (created if
@@ -237,7 +237,7 @@ export async function importDeclarationCsv(db: Db, input: { companyId: string; p
     }
   const saved = await saveDeclarationDraft(db, { companyId: input.companyId, period: input.period, kind: expected, values, userId: input.userId });
   if (!saved.ok) return saved;
-  return { ok: true, rows: parsed.rows, imported, savedAt: saved.savedAt };
+  return { ok: true, rows: parsed.rows, imported, savedAt: saved.savedAt, values };
 }
 
 export type CheckResult = { ok: true; totals: ReturnType<typeof computeDeclaration>['totals']; previousContributionCents: number | null } | Failure;

@@ -40,4 +40,9 @@ export const importCsvSchema = z.object({
 
 /** What the « send » step answers before the confirmation: the totals as the server computed them. */
 export type SendConfirmation = { confirm: { lines: number; hoursHundredths: number; wagesCents: number; contributionCents: number; previousContributionCents: number | null } };
-export type CsvReport = { report: { line: number; ok: boolean; label: string; text: string }[]; imported: number };
+export type CsvReport = {
+  report: { line: number; ok: boolean; label: string; text: string }[];
+  imported: number;
+  /** The draft after the import, as the form shows it. */
+  values: Record<string, { hours: string; wages: string }>;
+};

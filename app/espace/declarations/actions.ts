@@ -64,6 +64,7 @@ export const importCsvAction = areaAction({ area: 'declarations', level: 'write'
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: { file: result.message } };
   const data: CsvReport = {
     imported: result.imported,
+    values: result.values,
     report: result.rows.map((r) =>
       r.ok
         ? { line: r.line, ok: true, label: r.workerName, text: `importée (${r.hours} h, ${r.wages} €)` }
@@ -71,7 +72,7 @@ export const importCsvAction = areaAction({ area: 'declarations', level: 'write'
     ),
   };
   const refused = result.rows.length - result.imported;
-  revalidatePath(`/espace/declarations/${periodSlug(input.period)}`);
+  revalidatePath('/espace/declarations');
   return {
     ok: true,
     message: `${result.imported} ligne${result.imported > 1 ? 's' : ''} importée${result.imported > 1 ? 's' : ''} dans le brouillon${refused ? `, ${refused} refusée${refused > 1 ? 's' : ''} (détail ci-dessous)` : ''}.`,

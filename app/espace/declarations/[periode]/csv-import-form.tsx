@@ -1,15 +1,30 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import { FormMessage, secondaryButtonClass } from '@/app/espace/_components/form-bits';
 import type { ActionState } from '@/lib/access/schemas';
 import type { CsvReport } from '@/lib/declarations/schemas';
 import { importCsvAction } from '../actions';
 
 /** « Importer un fichier CSV »: the good rows go into the draft; the report lists every row by its line number. */
-export function CsvImportForm({ period, kind }: { period: string; kind: 'initial' | 'corrective' }) {
+export function CsvImportForm({
+  period,
+  kind,
+  onImported,
+}: {
+  period: string;
+  kind: 'initial' | 'corrective';
+  /** The draft's values after the import, for the month form above. */
+  onImported: (values: CsvReport['values']) => void;
+}) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(importCsvAction, null);
-  const report = state?.ok ? (state.data as CsvReport | undefined)?.report : undefined;
+  const result = state?.ok ? (state.data as CsvReport | undefined) : undefined;
+  const report = result?.report;
+  useEffect(() => {
+    if (result) onImported(result.values);
+    // Once per import answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
   const error = state && !state.ok ? state.fieldErrors?.file : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">

@@ -8,7 +8,6 @@ import { getMonthDeclaration, startingValues, type SentDeclaration } from '@/lib
 import { contributionDueOn, describeDelta, formatHours, formatPeriod, periodFromSlug, periodSlug } from '@/lib/declarations/rules';
 import { formatReceiptTime } from '@/lib/declarations/format';
 import { formatDayShort, formatEuros, todayInFrance } from '@/lib/format';
-import { CsvImportForm } from './csv-import-form';
 import { DeclarationForm } from './declaration-form';
 
 export async function generateMetadata({ params }: { params: Promise<{ periode: string }> }): Promise<Metadata> {
@@ -142,7 +141,6 @@ export default async function DeclarationMonthPage({
               : 'Pour chaque salarié employé ce mois-ci, indiquez les heures travaillées et le salaire brut. Votre saisie est enregistrée comme brouillon au fur et à mesure.'}
           </p>
           <DeclarationForm
-            key={month.draft?.savedAt.toISOString() ?? 'nouvelle'}
             period={period}
             periodLabel={label}
             pagePath={current ? `${pagePath}?rectificative=1` : pagePath}
@@ -153,10 +151,6 @@ export default async function DeclarationMonthPage({
             savedLabel={month.draft ? `Brouillon enregistré à ${formatReceiptTime(month.draft.savedAt, 'time')}` : null}
             previous={current ? { number: current.number, totalContributionCents: current.totalContributionCents } : null}
           />
-          <details className="rounded-lg border border-slate-300 p-4">
-            <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-dark">Importer les lignes depuis un fichier CSV</summary>
-            <CsvImportForm period={period} kind={current ? 'corrective' : 'initial'} />
-          </details>
         </section>
       )}
     </div>
