@@ -10,7 +10,7 @@ import { importDeclarationCsv, saveDeclarationDraft, sendDeclaration, type Draft
 import { localBackend, readDocument, setStoreBackend } from '@/lib/documents/store';
 import type { Db } from '@/db/client';
 import { engines, useTestDatabase } from '../support/db';
-import { companyWithAdmin } from '../support/access-fixtures';
+import { addMember, companyWithAdmin, createUser, firmWithAdmin, insertDelegation } from '../support/access-fixtures';
 
 async function addWorker(db: Db, companyId: string, w: { lastName: string; firstName: string; hiredOn: string; leftOn?: string | null; category?: 'ouvrier' | 'etam' | 'cadre' }) {
   const [row] = await db
@@ -216,5 +216,88 @@ describe.each(engines)('declarations (%s)', (engine) => {
     // b cannot send a's workers' lines either: unknown ids are dropped, no worker → nothing to declare.
     const forged = await sendDeclaration(db(), { companyId: b.company.id, period, kind: 'initial', userId: b.admin.id, idempotencyKey: crypto.randomUUID(), values: a.values });
     expect(forged.ok ? 'sent' : forged.code).toBe('no_workers');
+  });
+});
+
+describe.each(engines)('declarations: who may see them, and reminders (%s)', (engine) => {
+  const db = useTestDatabase(engine);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'espace-decl-'));
+  beforeAll(() => setStoreBackend(localBackend(dir)));
+  afterAll(() => {
+    setStoreBackend(undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('another company gets neither the declaration nor its receipt; rights and delegations decide the area', async () => {
+    const { authorize } = await import('@/lib/access');
+    const { getReceipt, getSentDeclaration } = await import('@/lib/declarations/queries');
+    const a = await setup(db());
+    const sent = await sendDeclaration(db(), { companyId: a.company.id, period, kind: 'initial', userId: a.admin.id, idempotencyKey: crypto.randomUUID(), values: a.values });
+    if (!sent.ok) throw new Error(sent.message);
+    const b = await companyWithAdmin(db());
+    expect(await getSentDeclaration(db(), b.company.id, sent.declaration.id)).toBeNull();
+    expect(await getReceipt(db(), b.company.id, sent.declaration.id)).toBeNull();
+    expect((await getReceipt(db(), a.company.id, sent.declaration.id))?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const now = new Date('2026-11-27T10:00:00Z');
+    const may = async (userId: string, action: 'read' | 'write') => (await authorize(db(), { userId, companyId: a.company.id, area: 'declarations', action, now })).allowed;
+    const reader = await createUser(db());
+    await addMember(db(), a.company.id, reader.id, 'collaborator', { declarations: 'read' });
+    const without = await createUser(db());
+    await addMember(db(), a.company.id, without.id, 'collaborator', { payments: 'write' });
+    const undelegated = await firmWithAdmin(db());
+    const delegated = await firmWithAdmin(db());
+    await insertDelegation(db(), { companyId: a.company.id, firmId: delegated.firm.id, areas: { declarations: 'write' }, status: 'active' });
+    expect([await may(b.admin.id, 'read'), await may(without.id, 'read'), await may(undelegated.admin.id, 'read')]).toEqual([false, false, false]);
+    expect([await may(reader.id, 'read'), await may(reader.id, 'write')]).toEqual([true, false]);
+    expect(await may(delegated.admin.id, 'write')).toBe(true);
+  });
+
+  it('reminds administrators and delegated firms before a month falls due and when months are overdue, once each', async () => {
+    const { collectDeclarationReminders } = await import('@/lib/declarations/reminders');
+    const { sendReminders } = await import('@/lib/reminders');
+    const { mailOutbox } = await import('@/db/schema');
+    const a = await setup(db()); // first hire 2024-01-01: November 2025 … October 2026 due at 27 November 2026
+    // Everything declared up to September 2026: October is overdue.
+    for (let m = 0; m < 11; m++) {
+      const p = new Date(Date.UTC(2025, 10 + m, 1)).toISOString().slice(0, 10);
+      const month = await getMonthDeclaration(db(), a.company.id, p);
+      const values = Object.fromEntries(month.workers.map((w) => [w.id, { hours: '151,67', wages: '2000' }]));
+      const r = await sendDeclaration(db(), { companyId: a.company.id, period: p, kind: 'initial', userId: a.admin.id, idempotencyKey: crypto.randomUUID(), values });
+      if (!r.ok) throw new Error(`${p}: ${r.message}`);
+    }
+    const collaborator = await createUser(db());
+    await addMember(db(), a.company.id, collaborator.id, 'collaborator', { declarations: 'write' });
+    const disabledAdmin = await createUser(db(), { status: 'disabled' });
+    await addMember(db(), a.company.id, disabledAdmin.id, 'admin');
+    const delegated = await firmWithAdmin(db());
+    await insertDelegation(db(), { companyId: a.company.id, firmId: delegated.firm.id, areas: { declarations: 'read' }, status: 'active' });
+    const paymentsOnly = await firmWithAdmin(db());
+    await insertDelegation(db(), { companyId: a.company.id, firmId: paymentsOnly.firm.id, areas: { payments: 'write' }, status: 'active' });
+
+    const options = { daysBefore: 5, appUrl: 'https://espace.test' };
+    const ofA = async (today: string) => (await collectDeclarationReminders(db(), today, options)).filter((r) => r.companyId === a.company.id);
+    const due = await ofA('2026-11-27');
+    const summary = due.map((r) => `${r.key.split(':')[0]} ${r.key.split(':')[2]} ${r.to}`).sort();
+    expect(summary).toEqual(
+      [
+        `declaration-due 2026-11-01 ${a.admin.email}`,
+        `declaration-due 2026-11-01 ${delegated.admin.email}`,
+        `declaration-overdue 2026-10-01 ${a.admin.email}`,
+        `declaration-overdue 2026-10-01 ${delegated.admin.email}`,
+      ].sort(),
+    );
+    const overdue = due.find((r) => r.key.startsWith('declaration-overdue'))!;
+    expect(overdue.subject).toBe(`Déclaration en retard : octobre 2026 – ${a.company.name}`);
+    expect(due.find((r) => r.key.startsWith('declaration-due'))!.subject).toBe(`Rappel : déclaration de novembre 2026 attendue le 1er décembre 2026 – ${a.company.name}`);
+    // Eleven days before the 1st: only the overdue month.
+    expect((await ofA('2026-11-20')).every((r) => r.key.startsWith('declaration-overdue'))).toBe(true);
+
+    const source = { name: 'déclarations', collect: (d: Db, today: string) => collectDeclarationReminders(d, today, options).then((rs) => rs.filter((r) => r.companyId === a.company.id)) };
+    expect(await sendReminders(db(), [source], '2026-11-27')).toEqual([{ source: 'déclarations', due: 4, sent: 4 }]);
+    expect(await sendReminders(db(), [source], '2026-11-28')).toEqual([{ source: 'déclarations', due: 4, sent: 0 }]);
+    const mail = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, a.admin.email.toLowerCase()));
+    expect(mail.map((m) => m.template)).toEqual(['declaration-reminder', 'declaration-reminder']);
+    expect(mail.some((m) => m.text.includes('https://espace.test/espace/declarations/2026-10'))).toBe(true);
   });
 });
