@@ -91,3 +91,39 @@ test('declare the month for the company’s workers, send it once, download its 
   expect((await other.request.get(receiptHref)).status()).toBe(404);
   await context.close();
 });
+
+test('correct the sent month without JavaScript: a corrective declaration, its delta, its own receipt', async ({ browser, page: withJs }) => {
+  const who = companies[test.info().project.name === 'phone' ? 'phone' : 'desktop'];
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: test.info().project.use.viewport ?? undefined });
+  const page = await context.newPage();
+  await signIn(page, who.email, who.password);
+  await expect(page).toHaveURL(/\/espace$/);
+  await page.goto('/espace/declarations/2026-11');
+  await page.getByRole('link', { name: 'Déclaration rectificative' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Déclaration rectificative' })).toBeVisible();
+  // Pre-filled with the lines in force.
+  const first = page.getByRole('group', { name: who.workers[0]! });
+  await expect(first.getByLabel('Salaire brut (€)')).toHaveValue('2 450,00');
+  await first.getByLabel('Salaire brut (€)').fill('2 550,00');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/^Brouillon enregistré à \d\d:\d\d$/)).toBeVisible();
+  await expect(first.getByLabel('Salaire brut (€)')).toHaveValue('2 550,00');
+
+  await page.getByRole('button', { name: 'Envoyer la déclaration rectificative' }).click();
+  await expect(page.getByRole('heading', { name: 'Confirmer l’envoi' })).toBeVisible();
+  await expect(page.getByText(/\+20,30\s€ : montant dû en hausse/).first()).toBeVisible(); // 100 € × 20,30 %
+  await page.getByRole('button', { name: 'Confirmer l’envoi' }).click();
+  await expect(page).toHaveURL(/\?envoyee=DEC-2026-\d{6}$/);
+  await expect(page.getByRole('heading', { name: 'Déclaration rectificative en vigueur' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Historique du mois' })).toBeVisible();
+  await expect(page.getByText(/Rectificative DEC-2026-\d{6}.*\+20,30\s€ : montant dû en hausse/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Télécharger l’accusé de réception/ })).toHaveCount(3); // in force + the two in the history
+  await context.close();
+  // axe needs JavaScript: the same page, with it.
+  await signIn(withJs, who.email, who.password);
+  await expect(withJs).toHaveURL(/\/espace$/);
+  await withJs.goto('/espace/declarations/2026-11');
+  await expect(withJs.getByRole('heading', { name: 'Historique du mois' })).toBeVisible();
+  await expectNoAxeViolations(withJs);
+  await expectNoHorizontalScroll(withJs);
+});
