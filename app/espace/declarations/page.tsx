@@ -70,10 +70,17 @@ export default async function DeclarationsPage() {
                     <p className="text-sm">{row.isDue ? `Attendue depuis le ${formatDayShort(declarationDueOn(row.period))}` : `À déclarer à partir du ${formatDayShort(declarationDueOn(row.period))}`}</p>
                   )}
                 </div>
-                <Link href={href} className="inline-flex min-h-11 items-center self-start font-semibold text-brand-dark underline sm:self-center">
-                  {row.current || !canWrite ? 'Voir' : 'Déclarer'}
-                  <span className="sr-only"> {label}</span>
-                </Link>
+                <div className="flex flex-wrap gap-x-5 sm:flex-col sm:items-end">
+                  <Link href={href} className="inline-flex min-h-11 items-center font-semibold text-brand-dark underline">
+                    {row.current || !canWrite ? 'Voir' : 'Déclarer'}
+                    <span className="sr-only"> {label}</span>
+                  </Link>
+                  {row.current?.receiptId && (
+                    <a href={`/espace/declarations/accuse/${row.current.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand underline" download>
+                      Accusé de réception<span className="sr-only"> {row.current.number}</span>&nbsp;(PDF)
+                    </a>
+                  )}
+                </div>
               </li>
             );
           })}

@@ -31,6 +31,20 @@ test('declare the month for the company’s workers, send it once, download its 
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 
+  // A CSV import: the good row goes into the draft, the bad one is reported with its line number.
+  const [lastName, firstName] = who.workers[0]!.split(' ');
+  await page.getByText('Importer les lignes depuis un fichier CSV').click();
+  await page.getByLabel('Fichier CSV').setInputFiles({
+    name: 'novembre.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`nom;prenom;heures;salaire_brut\n${lastName!.toUpperCase()};${firstName};151,67;2 450,00\nInconnu;Jean;10;100\n`),
+  });
+  await page.getByRole('button', { name: 'Importer le fichier' }).click();
+  await expect(page.getByText('1 ligne importée dans le brouillon, 1 refusée (détail ci-dessous).')).toBeVisible();
+  await expect(page.getByText('Ligne 3 – Inconnu Jean : refusée (salarié « Inconnu Jean » inconnu ou non employé ce mois-ci)')).toBeVisible();
+  await expect(page.getByRole('group', { name: who.workers[0]! }).getByLabel('Salaire brut (€)')).toHaveValue('2 450,00');
+  await expectNoAxeViolations(page);
+
   // One line per worker employed in November; the contribution shows as the user types.
   for (const [i, name] of who.workers.entries()) {
     const line = page.getByRole('group', { name });
@@ -77,6 +91,7 @@ test('declare the month for the company’s workers, send it once, download its 
   await page.goto('/espace/declarations');
   const row = page.getByRole('listitem').filter({ hasText: number });
   await expect(row).toContainText('Déclarée');
+  await expect(row.getByRole('link', { name: `Accusé de réception ${number} (PDF)` })).toBeVisible();
   const href = await page.getByRole('link', { name: `Voir novembre 2026` }).getAttribute('href');
   expect(href).toBe('/espace/declarations/2026-11');
   await page.goto(href!);
