@@ -11,7 +11,7 @@ type Column = (typeof workerCsvColumns)[number];
 const requiredColumns: readonly Column[] = workerCsvColumns.filter((c) => c !== 'date_sortie');
 
 /** Largest file and number of rows accepted (a company's staff fits many times over). */
-export const MAX_CSV_BYTES = 1_000_000;
+export const MAX_CSV_BYTES = 500_000;
 export const MAX_CSV_ROWS = 5_000;
 
 const aliases: Record<string, Column> = {

@@ -89,13 +89,13 @@ export async function recordWorkerExit(db: Db, input: { companyId: string; actor
         .where(and(eq(workers.id, input.exit.workerId), eq(workers.companyId, input.companyId)))
         .for('update');
       if (!current) throw new Refusal('not_found', 'Salarié introuvable.');
-      const error = exitDateError(current.hiredOn, input.exit.leftOn, today);
-      if (error) throw new Refusal('exit_date', error, 'leftOn');
+      const error = exitDateError(current.hiredOn, input.exit.exitOn, today);
+      if (error) throw new Refusal('exit_date', error, 'exitOn');
       await tx
         .update(workers)
-        .set({ leftOn: input.exit.leftOn })
+        .set({ leftOn: input.exit.exitOn })
         .where(and(eq(workers.id, input.exit.workerId), eq(workers.companyId, input.companyId)));
-      await audit(tx, input.companyId, input.actor, 'worker_exit', { workerId: input.exit.workerId, leftOn: input.exit.leftOn });
+      await audit(tx, input.companyId, input.actor, 'worker_exit', { workerId: input.exit.workerId, leftOn: input.exit.exitOn });
       return undefined;
     }),
   );

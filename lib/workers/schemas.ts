@@ -184,7 +184,7 @@ export const updateWorkerFormSchema = updateWorkerSchema();
 export type UpdateWorkerInput = z.output<typeof updateWorkerFormSchema>;
 
 /** « Enregistrer une sortie »: the date is checked against the hire date in the mutation (it is in the database). */
-export const recordExitSchema = z.object({ workerId, leftOn: day('Indiquez la date de sortie.') });
+export const recordExitSchema = z.object({ workerId, exitOn: day('Indiquez la date de sortie.') });
 export type RecordExitInput = z.output<typeof recordExitSchema>;
 
 /** Filters of the list: « actifs » (no exit date, or one still to come), « sortis », « tous ». */
