@@ -122,21 +122,30 @@ const weeklyHours = z.string().transform((v, ctx) => {
   return h;
 });
 
-/** Checks between the dates of one worker, against today (French calendar day). */
-function checkDates(v: { birthDate: string; hiredOn: string; leftOn: string | null }, today: string, ctx: z.RefinementCtx) {
-  if (v.birthDate > addYears(today, -MIN_HIRE_AGE))
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `Date de naissance peu plausible : le salarié aurait moins de ${MIN_HIRE_AGE} ans.` });
-  else if (v.birthDate < addYears(today, -MAX_AGE))
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `Date de naissance peu plausible : le salarié aurait plus de ${MAX_AGE} ans.` });
-  else if (v.hiredOn < addYears(v.birthDate, MIN_HIRE_AGE))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['hiredOn'],
-      message: `La date d’embauche doit suivre les ${MIN_HIRE_AGE} ans du salarié (au plus tôt le ${frenchDay(addYears(v.birthDate, MIN_HIRE_AGE))}).`,
-    });
-  const nextYear = addYears(today, 1);
-  if (v.hiredOn > nextYear) ctx.addIssue({ code: 'custom', path: ['hiredOn'], message: 'La date d’embauche ne peut pas dépasser d’un an la date du jour.' });
-  if (v.leftOn !== null) checkExit({ hiredOn: v.hiredOn, leftOn: v.leftOn }, today, ctx);
+/** A value that parsed as a date (when another field failed, the others still arrive, some unparsed). */
+const isDay = (v: unknown): v is string => typeof v === 'string' && parseDay(v) === v;
+
+/**
+ * Checks between the dates of one worker, against today (French calendar day). Runs even when another
+ * field has an error (zod's `when`), so the form shows every problem at once; each check needs its own
+ * dates to have parsed.
+ */
+function checkDates(v: { birthDate: unknown; hiredOn: unknown; leftOn: unknown }, today: string, ctx: z.RefinementCtx) {
+  const { birthDate, hiredOn, leftOn } = v;
+  if (isDay(birthDate)) {
+    if (birthDate > addYears(today, -MIN_HIRE_AGE))
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `Date de naissance peu plausible : le salarié aurait moins de ${MIN_HIRE_AGE} ans.` });
+    else if (birthDate < addYears(today, -MAX_AGE))
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `Date de naissance peu plausible : le salarié aurait plus de ${MAX_AGE} ans.` });
+    else if (isDay(hiredOn) && hiredOn < addYears(birthDate, MIN_HIRE_AGE))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hiredOn'],
+        message: `La date d’embauche doit suivre les ${MIN_HIRE_AGE} ans du salarié (au plus tôt le ${frenchDay(addYears(birthDate, MIN_HIRE_AGE))}).`,
+      });
+  }
+  if (isDay(hiredOn) && hiredOn > addYears(today, 1)) ctx.addIssue({ code: 'custom', path: ['hiredOn'], message: 'La date d’embauche ne peut pas dépasser d’un an la date du jour.' });
+  if (isDay(hiredOn) && isDay(leftOn)) checkExit({ hiredOn, leftOn }, today, ctx);
 }
 
 /** What is wrong with an exit date, or null (also asked by the mutation, which reads the hire date from the database). */
@@ -169,7 +178,7 @@ const workerShape = {
 /** A worker as typed in the form or read from a CSV row (field names = the form's). */
 export function workerSchema(options: SchemaOptions = {}) {
   const today = options.today ?? (() => todayInFrance());
-  return z.object(workerShape).superRefine((v, ctx) => checkDates(v, today(), ctx));
+  return z.object(workerShape).superRefine((v, ctx) => checkDates(v, today(), ctx), { when: () => true });
 }
 export const workerFormSchema = workerSchema();
 export type WorkerInput = z.output<typeof workerFormSchema>;
@@ -178,7 +187,7 @@ const workerId = z.uuid('Salarié introuvable.');
 
 export function updateWorkerSchema(options: SchemaOptions = {}) {
   const today = options.today ?? (() => todayInFrance());
-  return z.object({ workerId, ...workerShape }).superRefine((v, ctx) => checkDates(v, today(), ctx));
+  return z.object({ workerId, ...workerShape }).superRefine((v, ctx) => checkDates(v, today(), ctx), { when: () => true });
 }
 export const updateWorkerFormSchema = updateWorkerSchema();
 export type UpdateWorkerInput = z.output<typeof updateWorkerFormSchema>;

@@ -198,3 +198,19 @@ describe('CSV import: row by row, with line numbers', () => {
     expect(parseCsv(text)).toEqual({ ok: false, message });
   });
 });
+
+describe('worker schema: every problem at once', () => {
+  it('reports the date checks even when another field is wrong', () => {
+    const result = schema.safeParse({ ...good, weeklyHours: '60', birthDate: '12/05/1995', hiredOn: '01/01/2005', category: '' });
+    expect(Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({
+      category: 'Choisissez la catégorie : ouvrier, ETAM ou cadre.',
+      weeklyHours: 'L’horaire hebdomadaire doit être compris entre 1 et 48 heures (exemple : 35 ou 35,5).',
+      hiredOn: 'La date d’embauche doit suivre les 14 ans du salarié (au plus tôt le 12/05/2009).',
+    });
+  });
+
+  it('does not compare a date that did not parse', () => {
+    const result = schema.safeParse({ ...good, birthDate: '31/02/1995', hiredOn: '01/01/2005' });
+    expect(result.error!.issues.map((i) => i.path[0])).toEqual(['birthDate']);
+  });
+});
