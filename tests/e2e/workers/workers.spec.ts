@@ -1,9 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { signIn } from '../fixtures/accounts';
 
 // The Strasbourg demo company's administrator manages « Salariés »: adds one, records an exit, imports a
 // small file. Names differ per project (desktop, phone) because both runs share one database.
+
+/** Mobile first: nothing wider than the screen (the table is hidden on phones, cards instead). */
+async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
 
 test('a company administrator adds a worker, records their exit and imports a CSV file with a row-by-row report', async ({ page }) => {
   const who = test.info().project.name === 'phone' ? 'Mobile' : 'Bureau';
@@ -14,6 +20,7 @@ test('a company administrator adds a worker, records their exit and imports a CS
   await expect(page.getByRole('heading', { level: 1, name: 'Salariés' })).toBeVisible();
   await expect(page.getByText('Schmitt Marc').filter({ visible: true })).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
 
   // Add: an error at the field first, then the corrected form.
   await page.getByRole('link', { name: 'Ajouter un salarié' }).click();
@@ -42,6 +49,7 @@ test('a company administrator adds a worker, records their exit and imports a CS
   await page.getByRole('link', { name: `Modifier Camille Essai${who}` }).filter({ visible: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Camille Essai${who}` })).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
   await page.getByRole('textbox', { name: 'Date de sortie' }).first().fill('31/10/2026');
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
   await expect(page.getByText('Sortie enregistrée.')).toBeVisible();
@@ -63,6 +71,7 @@ test('a company administrator adds a worker, records their exit and imports a CS
   await expect(page.getByText('date de naissance : Date invalide : écrivez-la JJ/MM/AAAA (exemple : 14/03/1988).')).toBeVisible();
   await expect(page.getByText('catégorie : Catégorie inconnue : ouvrier, ETAM ou cadre.')).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
 
   await page.getByRole('link', { name: 'Salariés' }).click();
   await expect(page.getByText(`Import${who} Lina`).filter({ visible: true })).toBeVisible();
