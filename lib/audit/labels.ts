@@ -14,6 +14,8 @@ export const auditActionLabels: Record<string, string> = {
   recovery_codes_regenerate: 'Nouveaux codes de secours',
   sessions_revoke_others: 'Déconnexion des autres sessions',
   user_disable: 'Désactivation du compte',
+  document_upload: 'Dépôt d’un document',
+  document_delete: 'Suppression d’un document',
 };
 
 export const auditOutcomeLabels: Record<string, string> = {
