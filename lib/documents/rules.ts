@@ -80,7 +80,6 @@ export function checkTitle(raw: unknown): { ok: true; title: string } | { ok: fa
 export function storedFileName(originalName: string, type: AcceptedUploadType): string {
   const base = (originalName.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '')
     .replace(/\.[^.]*$/, '')
     .replace(/\s+/g, ' ')
