@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { areaAction } from '@/lib/access/action';
 import { auditActor } from '@/lib/access/context';
@@ -18,5 +19,6 @@ export const deleteDocumentAction = areaAction({ area: 'documents', level: 'writ
   if (!deleted) return { ok: false, message: 'Ce document n’existe pas ou ne peut pas être supprimé.' };
   revalidatePath('/espace/documents');
   revalidatePath('/espace');
-  return { ok: true, message: 'Le document est supprimé.' };
+  // The row (and the confirmation that held the answer) is gone: the page says it, above the list.
+  redirect('/espace/documents?supprime=1#liste');
 });

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Mes documents' };
 
 const PAGE_SIZE = 20;
 
-type Search = { type?: string; page?: string; depose?: string; 'erreur-fichier'?: string; 'erreur-titre'?: string; titre?: string };
+type Search = { type?: string; page?: string; depose?: string; supprime?: string; 'erreur-fichier'?: string; 'erreur-titre'?: string; titre?: string };
 
 function pageHref(type: ListedType | null, page: number): string {
   const q = new URLSearchParams();
@@ -116,6 +116,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
 
       <section id="liste" aria-labelledby="titre-liste" className="flex flex-col gap-4">
         <h2 id="titre-liste" className="text-xl font-bold text-brand-dark">Documents</h2>
+        {sp.supprime !== undefined && (
+          <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            Le document est supprimé.
+          </p>
+        )}
         <form method="get" action="/espace/documents" className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">
             <label htmlFor="type" className="font-semibold">
