@@ -116,6 +116,16 @@ test('without JavaScript the form still uploads, and the download serves the fil
   expect(res.headers()['content-disposition']).toBe(`attachment; filename="Kbis societe e.pdf"; filename*=UTF-8''Kbis%20soci%C3%A9t%C3%A9%20%C3%A9.pdf`);
   expect(Buffer.from(await res.body()).equals(pdf)).toBe(true);
 
+  // A post from another site, even with the member's cookies, is refused (route handlers check the Origin).
+  const uploadUrl = await page.locator('form[action^="/espace/documents/deposer"]').getAttribute('action');
+  expect(uploadUrl).toMatch(/^\/espace\/documents\/deposer\?entreprise=[0-9a-f-]{36}$/);
+  const foreign = await page.request.post(uploadUrl!, {
+    headers: { origin: 'https://attaquant.example' },
+    multipart: { titre: 'CSRF', fichier: { name: 'x.pdf', mimeType: 'application/pdf', buffer: pdf } },
+    maxRedirects: 0,
+  });
+  expect(foreign.status()).toBe(403);
+
   // Another visitor (no session) gets 404 for the same address.
   const anonymous = await browser.newContext({ baseURL });
   expect((await anonymous.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
