@@ -11,7 +11,7 @@ import { fieldErrorsOf, type ActionState } from './schemas';
 // handler does the work in one transaction, audits and revalidates. A refusal is « not found ».
 // The guard is written as a literal at the call site: tests/integration/access-matrix.test.ts reads it.
 
-/** The raw FormData comes third, for what zod does not parse (an uploaded file). */
+/** `formData` is the raw form, for what zod does not parse (an uploaded file). */
 type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C, formData: FormData) => Promise<ActionState>;
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
