@@ -97,6 +97,13 @@ test('declare the month for the company’s workers, send it once, download its 
   await page.goto(href!);
   const receiptHref = (await page.getByRole('link', { name: /Télécharger l’accusé de réception/ }).getAttribute('href'))!;
   expect((await page.request.get(receiptHref)).status()).toBe(200);
+  // « Mes documents » lists it too, downloadable.
+  await page.goto('/espace/documents');
+  const title = `Accusé de réception – novembre 2026 – ${number}`;
+  await expect(page.getByText(title, { exact: true })).toBeVisible();
+  const fromDocuments = page.waitForEvent('download');
+  await page.getByRole('link', { name: `Télécharger « ${title} »` }).click();
+  expect((await readPdfText(fs.readFileSync((await (await fromDocuments).path())!))).replace(/\s+/g, ' ')).toContain(number);
   // The other demo company's administrator: not found.
   const otherCompany = companies[test.info().project.name === 'phone' ? 'desktop' : 'phone'];
   const context = await page.context().browser()!.newContext();
