@@ -35,6 +35,7 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   ATTESTATION_SIGNING_KEYS: optionalString,
   ATTESTATION_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  DECLARATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(27).default(5),
   DOCUMENTS_ENCRYPTION_KEY: optionalString.pipe(
     z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
   ),
@@ -70,6 +71,8 @@ export type Env = {
   /** JWK set JSON from the environment (production); undefined → dev key file under DATA_DIR. */
   attestationSigningKeys: string | undefined;
   attestationValidityMonths: number;
+  /** Days before a month's declaration falls due (the 1st of the next month) that its reminder is sent; 0: none before. */
+  declarationReminderDays: number;
   /** AES-256-GCM key of the document store (32 bytes). */
   documentsEncryptionKey: Buffer;
   /** Folder of the local document store. */
@@ -163,6 +166,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     attestationSigningKeys: e.ATTESTATION_SIGNING_KEYS,
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
+    declarationReminderDays: e.DECLARATION_REMINDER_DAYS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
     documentsS3: e.DOCUMENTS_S3_BUCKET

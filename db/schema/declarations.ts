@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { organisations, users } from './organisations';
 import { workerCategory, workers } from './workers';
@@ -53,6 +53,11 @@ export const declarations = pgTable(
     sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** The client's idempotency key of the send request: a retried send finds the same declaration. */
     idempotencyKey: text('idempotency_key'),
+    /**
+     * A draft's fields as typed (« 2 450,00 », even half-typed or wrong), per worker id: leaving the page
+     * loses nothing. Lines are written to declaration_lines when the declaration is sent. Null once sent.
+     */
+    draftInput: jsonb('draft_input').$type<Record<string, { hours: string; wages: string }>>(),
     totalHoursHundredths: integer('total_hours_hundredths').notNull().default(0),
     totalWagesCents: bigint('total_wages_cents', { mode: 'number' }).notNull().default(0),
     totalContributionCents: bigint('total_contribution_cents', { mode: 'number' }).notNull().default(0),
@@ -62,6 +67,8 @@ export const declarations = pgTable(
     uniqueIndex('declarations_initial_sent_uq').on(t.companyId, t.period).where(sql`${t.kind} = 'initial' and ${t.status} = 'sent'`),
     uniqueIndex('declarations_draft_uq').on(t.companyId, t.period, t.kind).where(sql`${t.status} = 'draft'`),
     uniqueIndex('declarations_number_uq').on(t.number),
+    // A sent declaration is corrected at most once: the corrections of a month form a chain, never a fork.
+    uniqueIndex('declarations_corrects_sent_uq').on(t.correctsId).where(sql`${t.status} = 'sent'`),
     uniqueIndex('declarations_idempotency_uq').on(t.companyId, t.idempotencyKey),
     index('declarations_company_period_idx').on(t.companyId, t.period),
     check('declarations_period_first_day_ck', sql`extract(day from ${t.period}) = 1`),

@@ -11,6 +11,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** Text the user typed, to refill the form after an error. */
   values?: Record<string, string>;
+  /** What the action answers besides the message (an import's row report, a confirmation's totals …). */
+  data?: unknown;
 } | null;
 
 const levelChoice = z.enum(['none', 'read', 'write']).catch('none');

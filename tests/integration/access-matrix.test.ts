@@ -34,6 +34,12 @@ const rules: Record<string, Guard> = {
   // named in the request (covered by tests/integration/attestations.test.ts: others get 404).
   'route POST /espace/attestations/telecharger': 'session-only',
   'route GET /espace/attestations/[number]/pdf': 'session-only',
+  // « Déclarations »: the months, a month's form and its actions, the receipt download.
+  'page /espace/declarations': { area: 'declarations', level: 'read' },
+  'page /espace/declarations/[periode]': { area: 'declarations', level: 'read' },
+  'route GET /espace/declarations/accuse/[id]': { area: 'declarations', level: 'read' },
+  'action app/espace/declarations/actions.ts#submitDeclarationAction': { area: 'declarations', level: 'write' },
+  'action app/espace/declarations/actions.ts#importCsvAction': { area: 'declarations', level: 'write' },
   'page /espace/compte': 'session-only',
   // « Mes documents »: the page and the delete action by the area's guard; the upload and download
   // handlers check the session, then lib/documents → lib/access.authorize on the document's (or the

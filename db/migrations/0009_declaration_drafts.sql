@@ -1,0 +1,2 @@
+ALTER TABLE "declarations" ADD COLUMN "draft_input" jsonb;--> statement-breakpoint
+CREATE UNIQUE INDEX "declarations_corrects_sent_uq" ON "declarations" USING btree ("corrects_id") WHERE "declarations"."status" = 'sent';
