@@ -212,6 +212,12 @@ try {
   results.verifierPage50 = await at50(pageUrl, manyIps);
   await cannon({ url: apiUrl, connections: 50, duration: 2, requests: manyIps });
   results.verifyApi50 = await at50(apiUrl, manyIps);
+  // Where the JSON endpoint's time goes: the same route refusing a malformed code (no database, no
+  // signature: Next's dynamic route and our parsing only), then a well-formed unknown code without
+  // signature (plus the one SQL statement, no Ed25519).
+  await cannon({ url: `${baseUrl}/api/attestations/verify/0000`, connections: 50, duration: 2 });
+  results.verifyApiMalformed50 = await at50(`${baseUrl}/api/attestations/verify/0000`);
+  results.verifyApiNoSignature50 = await at50(`${baseUrl}/api/attestations/verify/7KQ2-M9XD-4TFA-RC38`, manyIps);
   results.bareNodeHttp50 = summary(await cannon({ url: `http://127.0.0.1:${barePort}/`, connections: 50, duration }));
 
   const [{ n }] = await sql`select count(*)::int as n from attestation_verifications`;
@@ -254,6 +260,8 @@ try {
   line('/verifier (form page, public layout), 50 c.', results.formPage50, `reference: a React page = ${results.ratios.formPageVsTrivialNext}× trivial`);
   line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `${mark(t.verifierPageP99, `p99 ${t.verifierPageP99.value} ms`)}; ${mark(t.verifierPageVsTrivial, `${t.verifierPageVsTrivial.value}×`)}`);
   line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `${mark(t.verifyApiP99, `p99 ${t.verifyApiP99.value} ms`)}; ${mark(t.verifyApiVsTrivial, `${t.verifyApiVsTrivial.value}×`)}`);
+  line('  JSON route, malformed code (400, no DB)', results.verifyApiMalformed50, `diagnostic: ${ratio('verifyApiMalformed50', 'trivialNext50')}× trivial`);
+  line('  JSON route, unknown code, no signature', results.verifyApiNoSignature50, `diagnostic: ${ratio('verifyApiNoSignature50', 'trivialNext50')}× trivial`);
   line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare; verifier page = ${results.ratios.verifierPageVsBareNode}× bare; JSON = ${results.ratios.verifyApiVsBareNode}× bare`);
   const passed = Object.values(t).filter((c) => c.pass).length;
   console.log(`issue 5 targets: ${passed}/${Object.keys(t).length} PASS; verifications recorded: ${n}; ratios: ${JSON.stringify(results.ratios)}`);
