@@ -46,7 +46,15 @@ function cannon(opts) {
   });
 }
 
-function summary(res) {
+let serverPgid = 0;
+/** A measured run: its autocannon summary with the server's CPU time per request. */
+async function measure(opts) {
+  const before = groupCpuMs(serverPgid);
+  const res = await cannon(opts);
+  return summary(res, groupCpuMs(serverPgid) - before);
+}
+
+function summary(res, cpuMs) {
   return {
     requests: res.requests.total,
     non2xx: res.non2xx,
@@ -54,7 +62,29 @@ function summary(res) {
     reqPerSec: Math.round(res.requests.average * 10) / 10,
     p50: res.latency.p50,
     p99: res.latency.p99,
+    // CPU time the server's processes spent per request (user + system, all threads): unlike latency and
+    // throughput it hardly depends on what else the machine is doing, so it compares runs made at
+    // different loads.
+    ...(cpuMs === undefined ? {} : { serverCpuMsPerRequest: res.requests.total ? Math.round((cpuMs / res.requests.total) * 100) / 100 : null }),
   };
+}
+
+// CPU time (ms) of every process in a process group, from /proc (Linux): `next start` and its children.
+const clockTick = 1000 / (Number(process.env.BENCH_CLK_TCK) || 100);
+function groupCpuMs(pgid) {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // after the command: state(0) ppid(1) pgrp(2) … utime(11) stime(12)
+    if (Number(fields[2]) === pgid) total += (Number(fields[11]) + Number(fields[12])) * clockTick;
+  }
+  return total;
 }
 
 // ---- database -------------------------------------------------------------------------------------
@@ -107,6 +137,7 @@ const server = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', 
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
+serverPgid = server.pid;
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
 server.stderr.on('data', (d) => (serverLog += d));
@@ -143,14 +174,14 @@ try {
   if (warm.non2xx || warm.errors) throw new Error(`issue warm-up failed (${warm.non2xx} non-2xx)\n${serverLog.slice(-3000)}`);
 
   const results = { loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10) };
-  results.firstDownload1 = summary(await cannon({ ...issue, connections: 1, amount: 200 }));
+  results.firstDownload1 = await measure({ ...issue, connections: 1, amount: 200 });
 
   const [att] = await sql`select number, code, signed_payload from attestations order by issued_at desc limit 1`;
   const pdfUrl = `${baseUrl}/espace/attestations/${att.number}/pdf`;
   await cannon({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 100 });
-  results.redownload1 = summary(await cannon({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 1000 }));
+  results.redownload1 = await measure({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 1000 });
 
-  results.firstDownload4 = summary(await cannon({ ...issue, connections: 4, duration }));
+  results.firstDownload4 = await measure({ ...issue, connections: 4, duration });
 
   // Verifiers come from many addresses (the limit is per IP): each request gets its own X-Forwarded-For.
   let ipSeq = 0;
@@ -167,18 +198,27 @@ try {
   const apiUrl = `${baseUrl}/api/attestations/verify/${formatted}?s=${att.signed_payload}`;
   const check = await (await fetch(apiUrl)).json();
   if (check.verdict !== 'valid' || check.signature !== 'verified') throw new Error(`unexpected verdict ${JSON.stringify(check)}`);
+  const pageHtml = await (await fetch(pageUrl)).text();
+  if (!pageHtml.includes('Attestation authentique et valide') || !pageHtml.includes('signature électronique du QR code a été vérifiée'))
+    throw new Error(`the verifier page does not show the verdict:\n${pageHtml.slice(0, 2000)}`);
 
-  const at50 = (url, requests) => cannon({ url, connections: 50, duration, requests });
+  const at50 = (url, requests) => measure({ url, connections: 50, duration, requests });
   await cannon({ url: `${baseUrl}/api/health`, connections: 50, duration: 2 });
-  results.trivialNext50 = summary(await at50(`${baseUrl}/api/health`));
+  results.trivialNext50 = await at50(`${baseUrl}/api/health`);
   // The ceiling of any page under the public layout: /verifier itself (a form, no verification).
   await cannon({ url: `${baseUrl}/verifier`, connections: 50, duration: 2 });
-  results.formPage50 = summary(await at50(`${baseUrl}/verifier`));
+  results.formPage50 = await at50(`${baseUrl}/verifier`);
   await cannon({ url: pageUrl, connections: 50, duration: 2, requests: manyIps });
-  results.verifierPage50 = summary(await at50(pageUrl, manyIps));
+  results.verifierPage50 = await at50(pageUrl, manyIps);
   await cannon({ url: apiUrl, connections: 50, duration: 2, requests: manyIps });
-  results.verifyApi50 = summary(await at50(apiUrl, manyIps));
-  results.bareNodeHttp50 = summary(await at50(`http://127.0.0.1:${barePort}/`));
+  results.verifyApi50 = await at50(apiUrl, manyIps);
+  // Where the JSON endpoint's time goes: the same route refusing a malformed code (no database, no
+  // signature: Next's dynamic route and our parsing only), then a well-formed unknown code without
+  // signature (plus the one SQL statement, no Ed25519).
+  await cannon({ url: `${baseUrl}/api/attestations/verify/0000`, connections: 50, duration: 2 });
+  results.verifyApiMalformed50 = await at50(`${baseUrl}/api/attestations/verify/0000`);
+  results.verifyApiNoSignature50 = await at50(`${baseUrl}/api/attestations/verify/7KQ2-M9XD-4TFA-RC38`, manyIps);
+  results.bareNodeHttp50 = summary(await cannon({ url: `http://127.0.0.1:${barePort}/`, connections: 50, duration }));
 
   const [{ n }] = await sql`select count(*)::int as n from attestation_verifications`;
   results.verificationsRecorded = n;
@@ -190,22 +230,43 @@ try {
     trivialNextVsBareNode: ratio('trivialNext50', 'bareNodeHttp50'),
     verifierPageVsBareNode: ratio('verifierPage50', 'bareNodeHttp50'),
     verifierPageVsFormPage: ratio('verifierPage50', 'formPage50'),
+    formPageVsTrivialNext: ratio('formPage50', 'trivialNext50'),
     verifyApiVsBareNode: ratio('verifyApi50', 'bareNodeHttp50'),
   };
 
-  const line = (label, r, target) =>
-    console.log(`${label.padEnd(44)} p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${String(r.reqPerSec).padStart(8)} req/s  (${r.requests} req, ${r.non2xx} non-2xx, ${r.errors} err)  ${target}`);
+  const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+  results.targets = {
+    firstDownloadP50: { target: 'p50 ≤ 40 ms', value: results.firstDownload1.p50, pass: results.firstDownload1.p50 <= 40 },
+    redownloadP50: { target: 'p50 ≤ 5 ms', value: results.redownload1.p50, pass: results.redownload1.p50 <= 5 },
+    firstDownloads4PerSecond: { target: '≥ 40/s', value: results.firstDownload4.reqPerSec, pass: results.firstDownload4.reqPerSec >= 40 },
+    verifierPageP99: { target: 'p99 ≤ 100 ms', value: results.verifierPage50.p99, pass: results.verifierPage50.p99 <= 100 },
+    verifierPageVsTrivial: { target: '≥ 0.8× trivial', value: results.ratios.verifierPageVsTrivialNext, pass: results.ratios.verifierPageVsTrivialNext >= 0.8 },
+    verifyApiP99: { target: 'p99 ≤ 100 ms', value: results.verifyApi50.p99, pass: results.verifyApi50.p99 <= 100 },
+    verifyApiVsTrivial: { target: '≥ 0.8× trivial', value: results.ratios.verifyApiVsTrivialNext, pass: results.ratios.verifyApiVsTrivialNext >= 0.8 },
+  };
+  const t = results.targets;
+  const cpu = (r) => (r.serverCpuMsPerRequest === undefined ? '' : `  server CPU ${String(r.serverCpuMsPerRequest).padStart(6)} ms/req`);
+  const line = (label, r, checks) =>
+    console.log(
+      `${label.padEnd(44)} p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${String(r.reqPerSec).padStart(8)} req/s${cpu(r)}  (${r.requests} req, ${r.non2xx} non-2xx, ${r.errors} err)  ${checks}`,
+    );
+  const mark = (c, shown) => `${verdict(c.pass)} ${shown} (target ${c.target})`;
   results.loadAverage = os.loadavg().map((l) => Math.round(l * 10) / 10);
-  console.log(`\nAttestations — PostgreSQL, next start, ${duration} s runs, ${new Date().toISOString()}, load average ${results.loadAverageAtStart[0]} at start, ${results.loadAverage[0]} at end (${os.cpus().length} CPUs)`);
-  line('first download, 1 connection', results.firstDownload1, 'target p50 ≤ 40 ms');
-  line('re-download (stored bytes), 1 connection', results.redownload1, 'target p50 ≤ 5 ms');
-  line('first downloads, 4 connections', results.firstDownload4, 'target ≥ 40/s');
+  console.log(`\nIssue 5 (attestations) — PostgreSQL, next start, ${duration} s runs, ${new Date().toISOString()}, load average ${results.loadAverageAtStart[0]} at start, ${results.loadAverage[0]} at end (${os.cpus().length} CPUs)`);
+  line('first download, 1 connection', results.firstDownload1, mark(t.firstDownloadP50, `p50 ${t.firstDownloadP50.value} ms`));
+  line('re-download (stored bytes), 1 connection', results.redownload1, mark(t.redownloadP50, `p50 ${t.redownloadP50.value} ms`));
+  line('first downloads, 4 connections', results.firstDownload4, mark(t.firstDownloads4PerSecond, `${t.firstDownloads4PerSecond.value}/s`));
   line('trivial Next JSON (/api/health), 50 conn.', results.trivialNext50, 'baseline');
-  line('/verifier (form page, same layout), 50 c.', results.formPage50, 'page baseline');
-  line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `p99 ≤ 100 ms, ${results.ratios.verifierPageVsTrivialNext}× trivial (≥ 0.8)`);
-  line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `p99 ≤ 100 ms, ${results.ratios.verifyApiVsTrivialNext}× trivial (≥ 0.8)`);
-  line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare`);
-  console.log(`verifications recorded: ${n}; ratios: ${JSON.stringify(results.ratios)}`);
+  line('/verifier (form page, public layout), 50 c.', results.formPage50, `reference: a React page = ${results.ratios.formPageVsTrivialNext}× trivial`);
+  line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `${mark(t.verifierPageP99, `p99 ${t.verifierPageP99.value} ms`)}; ${mark(t.verifierPageVsTrivial, `${t.verifierPageVsTrivial.value}×`)}`);
+  line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `${mark(t.verifyApiP99, `p99 ${t.verifyApiP99.value} ms`)}; ${mark(t.verifyApiVsTrivial, `${t.verifyApiVsTrivial.value}×`)}`);
+  line('  JSON route, malformed code (400, no DB)', results.verifyApiMalformed50, `diagnostic: ${ratio('verifyApiMalformed50', 'trivialNext50')}× trivial`);
+  line('  JSON route, unknown code, no signature', results.verifyApiNoSignature50, `diagnostic: ${ratio('verifyApiNoSignature50', 'trivialNext50')}× trivial`);
+  line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare; verifier page = ${results.ratios.verifierPageVsBareNode}× bare; JSON = ${results.ratios.verifyApiVsBareNode}× bare`);
+  const passed = Object.values(t).filter((c) => c.pass).length;
+  console.log(`issue 5 targets: ${passed}/${Object.keys(t).length} PASS; verifications recorded: ${n}; ratios: ${JSON.stringify(results.ratios)}`);
+  if (results.loadAverageAtStart[0] > 1.5 || results.loadAverage[0] > 1.5)
+    console.log('⚠ the machine was busy (load average above 1.5): absolute figures are pessimistic; compare ratios and server CPU per request.');
 
   fs.mkdirSync('bench/results', { recursive: true });
   const out = `bench/results/attestations-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

@@ -6,7 +6,8 @@
 // Database: a fresh PostgreSQL database `espace_bench` when DATABASE_URL is set (app and bare server
 // share it), else embedded PGlite in a fresh DATA_DIR (the bare server then needs its own in-memory copy).
 // Settings: BENCH_DURATION (s, 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 3), BENCH_SKIP_BUILD=1
-// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare. Results: bench/results/*.json.
+// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,attestations. Results: bench/results/*.json.
+// With PostgreSQL it then runs bench/attestations.mjs: the figures of issue 5 with PASS/FAIL per target.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -222,4 +223,15 @@ stopChildren();
 await new Promise((r) => setTimeout(r, 500));
 await dropBenchDatabase();
 fs.rmSync(dataDir, { recursive: true, force: true });
+
+// --- issue 5: attestations (first download, re-download, verifier), each figure against its target ----
+if (!only || only.includes('attestations')) {
+  if (engine === 'postgres') {
+    console.log('\n▶ Attestations (issue 5): bench/attestations.mjs on the same build');
+    const att = spawnSync('node', ['bench/attestations.mjs'], { stdio: 'inherit', env: { ...process.env, BENCH_SKIP_BUILD: '1' } });
+    if (att.status !== 0) fail('bench/attestations.mjs a échoué / failed');
+  } else {
+    console.log('\nAttestations (issue 5): their targets are set against PostgreSQL; run with DATABASE_URL to measure them.');
+  }
+}
 process.exit(0);

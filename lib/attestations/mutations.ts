@@ -2,8 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attestationNumberSeq, attestations, organisations } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { attestationNumberSeq, attestations, auditLog, organisations } from '@/db/schema';
+import { auditRow, recordAudit } from '@/lib/audit';
 import { getUpToDateStatus, type UpToDateReason } from '@/lib/companies/status';
 import { todayInFrance } from '@/lib/format';
 import { getCaisse } from '@/lib/site/queries';
@@ -31,8 +31,8 @@ type RequestMeta = { ip?: string | null; userAgent?: string | null };
 /**
  * « Télécharger une attestation de mise à jour »: checks the right and the company's status, signs,
  * renders the PDF once, and stores it with the record (the stored bytes are what every later download
- * returns). Rendering happens before the transaction, which then only inserts: no transaction stays
- * open during the ~20 ms of layout. A user without the right gets not_found (the route answers 404).
+ * returns). Rendering happens before the write, which is a single statement: no transaction stays
+ * open during the layout. A user without the right gets not_found (the route answers 404).
  */
 export async function issueAttestation(
   db: Db,
@@ -84,8 +84,10 @@ export async function issueAttestation(
     jwksUrl: `${config.appUrl}/.well-known/jwks.json`,
   });
 
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
+  // The attestation and its audit entry in ONE statement (two data-modifying CTEs): atomic like the
+  // transaction it replaces, in one round trip instead of four (BEGIN, two INSERTs, COMMIT).
+  const inserted = db.$with('inserted').as(
+    db
       .insert(attestations)
       .values({
         number,
@@ -106,17 +108,25 @@ export async function issueAttestation(
         pdf,
         pdfSha256: createHash('sha256').update(pdf).digest('hex'),
       })
-      .returning({ id: attestations.id });
-    await recordAudit(tx, {
-      action: 'attestation_issue',
-      outcome: 'success',
-      actorUserId: input.userId,
-      subjectOrganisationId: company.id,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      details: { number, kid: config.keys.active.kid },
-    });
-    return row!.id;
-  });
+      .returning({ id: attestations.id }),
+  );
+  const audited = db.$with('audited').as(
+    db
+      .insert(auditLog)
+      .values(
+        auditRow({
+          action: 'attestation_issue',
+          outcome: 'success',
+          actorUserId: input.userId,
+          subjectOrganisationId: company.id,
+          ip: input.ip,
+          userAgent: input.userAgent,
+          details: { number, kid: config.keys.active.kid },
+        }),
+      )
+      .returning({ id: auditLog.id }),
+  );
+  const [row] = await db.with(inserted, audited).select({ id: inserted.id }).from(inserted);
+  const id = row!.id;
   return { ok: true, attestation: { id, number, code, issuedOn, validUntil, pdf } };
 }

@@ -87,7 +87,8 @@ function AttestationDocument({ data, qrPng }: { data: AttestationPdfData; qrPng:
       creationDate={data.issuedAt}
       modificationDate={data.issuedAt}
     >
-      <Page size="A4" style={s.page}>
+      {/* One page by design: wrap={false} spares react-pdf its pagination pass (a second layout of the page). */}
+      <Page size="A4" style={s.page} wrap={false}>
         <View style={s.caisse}>
           <Text style={s.caisseName}>{caisse.name}</Text>
           <Text>{caisse.legalName}</Text>

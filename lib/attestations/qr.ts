@@ -16,11 +16,13 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A crisp QR code PNG: `scale` pixels per module, `margin` modules of quiet zone (4 is the standard). */
-export function renderQrPng(text: string, options: { scale?: number; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' } = {}): Buffer {
+export function renderQrPng(text: string, options: { scale?: number; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H'; maskPattern?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 } = {}): Buffer {
   const { scale = 8, margin = 4, errorCorrectionLevel = 'M' } = options;
   // One byte-mode segment: the URL is mostly lower-case base64url, so qrcode's search for the best mix of
   // modes (a shortest-path over segments) costs twice the encoding itself and finds the same version.
-  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel });
+  // A fixed mask: choosing the « best » of the eight (qrcode scores each one over the whole matrix) was
+  // most of the cost of the symbol, and any mask is a valid QR code that every reader decodes.
+  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel, maskPattern: options.maskPattern ?? 0 });
   const n = qr.modules.size;
   const modules = qr.modules.data;
   const size = (n + 2 * margin) * scale;

@@ -39,6 +39,14 @@ type LookedUp = {
  * the per-IP window (same fixed windows as lib/rate-limit), read the attestation, and record the
  * verification when within the limit. Three separate statements would mean three commits, each
  * waiting for its WAL flush, on the path the public hammers.
+ *
+ * And that one commit does not wait for its WAL flush either: `set_config('synchronous_commit', 'off',
+ * true)` is SET LOCAL for this statement's transaction only (the CTE is referenced below, so it runs).
+ * What is traded: if the PostgreSQL server itself crashes, the verification records and rate-limit hits
+ * of its last moments (at most 3 × wal_writer_delay, 600 ms by default) are lost; nothing else is, the
+ * database stays consistent, and the verdict never depended on them. An application restart or a second
+ * instance loses nothing: the counters live in the database. Measured on this machine: a commit waiting
+ * for its flush took 9–15 ms under the shared disk's load, 1.4–2 ms without.
  */
 async function countAndLookUp(
   db: Db,
@@ -51,7 +59,8 @@ async function countAndLookUp(
     ? sql`(a.number = ${c.num} and a.siret = ${c.siret} and a.company_name = ${c.name} and a.issued_on = ${c.issued} and a.valid_until = ${c.validUntil})`
     : sql`false`;
   const result = (await db.execute(sql`
-    with rl as (
+    with async_commit as (select set_config('synchronous_commit', 'off', true) as off),
+    rl as (
       insert into ${rateLimits} (key, window_start, count) values (${input.rateLimitKey}, ${windowStart.toISOString()}::timestamptz, 1)
       on conflict (key, window_start) do update set count = ${rateLimits}.count + 1
       returning count
@@ -67,7 +76,7 @@ async function countAndLookUp(
       from a, rl where rl.count <= ${VERIFY_RATE_LIMIT.limit}
     )
     select rl.count, a.number, a.code, a.company_name, a.siret, a.issued_on, a.valid_until, a.revoked_ms
-    from rl left join a on true`)) as unknown;
+    from async_commit cross join rl left join a on true`)) as unknown;
   type Raw = { count: number; number: string | null; code: string; company_name: string; siret: string; issued_on: string; valid_until: string; revoked_ms: number | null };
   const rows = (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
   const r = rows[0]!;

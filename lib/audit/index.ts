@@ -14,12 +14,13 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** The audit_log row of an entry (for a caller that writes it inside a larger statement). */
+export function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
+  return { ...entry, userAgent: entry.userAgent?.slice(0, 300) ?? null, details: entry.details ?? {} };
+}
+
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    ...entry,
-    userAgent: entry.userAgent?.slice(0, 300) ?? null,
-    details: entry.details ?? {},
-  });
+  await db.insert(auditLog).values(auditRow(entry));
 }
 
 /** « Historique de connexion »: a user's own entries, newest first. */

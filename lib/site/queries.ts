@@ -9,6 +9,25 @@ export async function getCaisse(db: Db) {
   return row;
 }
 
+const caisseCache = globalThis as unknown as { __espaceCaisse?: { until: number; row: ReturnType<typeof getCaisse> } };
+
+/**
+ * The caisse's identity for the hot public paths (the verifier's verdict page): read at most once a
+ * minute per process instead of once per request. A change of the caisse's name or address shows
+ * there within a minute; every other page reads getCaisse as before.
+ */
+export function getCaisseCached(db: Db, now = Date.now()): ReturnType<typeof getCaisse> {
+  const cached = caisseCache.__espaceCaisse;
+  if (cached && cached.until > now) return cached.row;
+  const row = getCaisse(db);
+  caisseCache.__espaceCaisse = { until: now + 60_000, row };
+  // A failed read is not kept: the next request tries again.
+  row.catch(() => {
+    if (caisseCache.__espaceCaisse?.row === row) caisseCache.__espaceCaisse = undefined;
+  });
+  return row;
+}
+
 export type KeyDate = typeof keyDates.$inferSelect;
 
 /** The caisse and the facts of its legal notice (null until a row is written for this caisse). */

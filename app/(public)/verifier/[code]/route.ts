@@ -1,0 +1,28 @@
+import { getDb } from '@/db';
+import { decodeSegment } from '@/lib/attestations/http';
+import { renderVerdictPage } from '@/lib/attestations/verdict-page';
+import { verifyAttestation } from '@/lib/attestations/verify';
+import { requestInfo } from '@/lib/auth/request-info';
+import { getCaisseCached } from '@/lib/site/queries';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/**
+ * /verifier/<code>[?s=<signature>]: what the QR code opens. The verdict at a glance, then the few facts
+ * a buyer needs, nothing else. A route handler writing a small HTML document (lib/attestations/
+ * verdict-page.ts explains why it is not a React page).
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { code: segment } = await params;
+  const typed = decodeSegment(segment);
+  const signature = new URL(req.url).searchParams.get('s');
+  const db = await getDb();
+  const [v, caisse] = await Promise.all([
+    verifyAttestation(db, { code: typed, signature, channel: 'page', ip: requestInfo(req.headers).ip }),
+    getCaisseCached(db),
+  ]);
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (v.verdict === 'throttled') headers['retry-after'] = String(v.retryAfterSeconds);
+  return new Response(renderVerdictPage(v, typed, caisse), { status: v.verdict === 'throttled' ? 429 : 200, headers });
+}
