@@ -34,6 +34,13 @@ const rules: Record<string, Guard> = {
   // named in the request (covered by tests/integration/attestations.test.ts: others get 404).
   'route POST /espace/attestations/telecharger': 'session-only',
   'route GET /espace/attestations/[number]/pdf': 'session-only',
+  // « Paiements »: the relevé de compte, its PDF and the mandate's PDF are readings; confirming a payment and
+  // registering a mandate are « saisie ». The mandate route also looks the mandate up within the acting company.
+  'page /espace/paiements': { area: 'payments', level: 'read' },
+  'route GET /espace/paiements/releve': { area: 'payments', level: 'read' },
+  'route GET /espace/paiements/mandat/[id]': { area: 'payments', level: 'read' },
+  'action app/espace/paiements/actions.ts#confirmPaymentAction': { area: 'payments', level: 'write' },
+  'action app/espace/paiements/actions.ts#registerMandateAction': { area: 'payments', level: 'write' },
   'page /espace/compte': 'session-only',
   'page /espace/compte/double-authentification': 'session-only',
   'action app/espace/compte/actions.ts#changePasswordAction': 'session-only',
