@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { formatDayShort, formatEuros, todayInFrance } from '@/lib/format';
-import { formatPeriod, periodSlug } from '@/lib/payments/rules';
+import { ofPeriod, periodSlug } from '@/lib/payments/rules';
 import { getAccountStatement, type AccountStatement } from '@/lib/payments/statement';
 
 export type UpToDateReason = { kind: 'declaration_missing' | 'amount_unpaid'; label: string; href?: string };
@@ -13,13 +13,13 @@ export function upToDateStatusOf(statement: Pick<AccountStatement, 'months' | 'm
   for (const m of statement.missingDeclarations)
     reasons.push({
       kind: 'declaration_missing',
-      label: `Déclaration de ${formatPeriod(m.period)} non envoyée (date limite : ${formatDayShort(m.deadline)})`,
+      label: `Déclaration ${ofPeriod(m.period)} non envoyée (date limite : ${formatDayShort(m.deadline)})`,
       href: `/espace/declarations/${periodSlug(m.period)}`,
     });
   for (const m of [...statement.months].filter((x) => x.isOverdue).sort((a, b) => (a.period < b.period ? -1 : 1)))
     reasons.push({
       kind: 'amount_unpaid',
-      label: `Cotisation de ${formatPeriod(m.period)} impayée : ${formatEuros(m.balanceCents)} à régler (échéance du ${formatDayShort(m.dueOn)})`,
+      label: `Cotisation ${ofPeriod(m.period)} impayée : ${formatEuros(m.balanceCents)} à régler (échéance du ${formatDayShort(m.dueOn)})`,
       href: '/espace/paiements',
     });
   return reasons.length ? { upToDate: false, reasons } : { upToDate: true };

@@ -52,6 +52,12 @@ export function formatPeriod(period: string): string {
   return new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toUtc(periodOf(period)));
 }
 
+/** « de septembre 2026 », « d’avril 2026 », « d’octobre 2026 »: French elides « de » before a vowel. */
+export function ofPeriod(period: string): string {
+  const label = formatPeriod(period);
+  return /^[aeiouy]/.test(label) ? `d’${label}` : `de ${label}`;
+}
+
 /** The URL form of a period: 2026-09. */
 export function periodSlug(period: string): string {
   return period.slice(0, 7);

@@ -15,6 +15,7 @@ import {
   missingDeclarationPeriods,
   monthAccount,
   monthsStartedLate,
+  ofPeriod,
   parseAmountCents,
   termsFor,
   transferReference,
@@ -263,6 +264,15 @@ describe('amounts and transfer reference', () => {
     ['', null],
   ])('%s → %s', (input, cents) => {
     expect(parseAmountCents(input)).toBe(cents);
+  });
+
+  it.each([
+    ['2026-09-01', 'de septembre 2026'],
+    ['2026-04-01', 'd’avril 2026'],
+    ['2026-08-01', 'd’août 2026'],
+    ['2026-10-01', 'd’octobre 2026'],
+  ])('%s → « %s »', (period, label) => {
+    expect(ofPeriod(period)).toBe(label);
   });
 
   it('quotes the membership number and the month', () => {
