@@ -85,7 +85,7 @@ export function MandateForm({ hasMandate }: { hasMandate: boolean }) {
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       <FormMessage state={state} />
-      <TextField name="iban" label="IBAN du compte à débiter" required autoComplete="off" state={state} hint="27 caractères pour un compte français, par exemple FR76 3000 6000 0112 3456 7890 189 (espaces permis)." />
+      <TextField name="iban" label="IBAN du compte à débiter" required autoComplete="off" state={state} hint="27 caractères pour un compte français, par exemple FR14 2004 1010 0505 0001 3M02 606 (espaces permis)." />
       <TextField name="bic" label="BIC de la banque" required autoComplete="off" state={state} hint="8 ou 11 caractères, par exemple BNPAFRPP." />
       {hasMandate && <p className="text-sm">Le nouveau mandat remplacera le mandat actuel.</p>}
       <button type="submit" disabled={pending} className={`${buttonClass} sm:self-start`}>

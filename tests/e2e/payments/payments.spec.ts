@@ -39,7 +39,7 @@ test('the Strasbourg company sees its unpaid month and its penalty, registers a 
 
   await expect(page.getByRole('heading', { level: 1, name: 'Paiements' })).toBeVisible();
   await expect(page.getByText(/n’est pas à jour/)).toBeVisible();
-  await expect(page.getByRole('link', { name: new RegExp(`^Cotisation (de|d’)${month} impayée`) })).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(`^Cotisation (de |d’)${month} impayée`) })).toBeVisible();
 
   // The relevé de compte: the unpaid month, late, with 1 % of its contribution as penalty.
   await expect(page.getByRole('heading', { level: 2, name: 'Relevé de compte' })).toBeVisible();
@@ -57,7 +57,7 @@ test('the Strasbourg company sees its unpaid month and its penalty, registers a 
   await noHorizontalScroll(page);
 
   // « Payer par virement »: the caisse's IBAN in groups of four and the reference to quote.
-  await expect(page.getByText('FR76 3000 6000 0112 3456 7890 189')).toBeVisible();
+  await expect(page.getByText('FR76 3000 6000 0112 3456 7890 189', { exact: true })).toBeVisible();
   await expect(page.getByText(/^COT-GE067001523-\d{6}$/)).toBeVisible();
 
   // The statement as a PDF.
