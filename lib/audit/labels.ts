@@ -14,6 +14,11 @@ export const auditActionLabels: Record<string, string> = {
   recovery_codes_regenerate: 'Nouveaux codes de secours',
   sessions_revoke_others: 'Déconnexion des autres sessions',
   user_disable: 'Désactivation du compte',
+  payment_confirm: 'Confirmation d’un paiement de cotisation',
+  sepa_mandate_register: 'Enregistrement d’un mandat de prélèvement SEPA',
+  payment_record: 'Règlement enregistré par la caisse',
+  payment_rejection_record: 'Rejet d’un prélèvement enregistré par la caisse',
+  sepa_debit_enable: 'Prélèvement automatique réactivé par la caisse',
 };
 
 export const auditOutcomeLabels: Record<string, string> = {
