@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { formatDayShort, formatEuros, todayInFrance } from '@/lib/format';
 import { ofPeriod, periodSlug } from '@/lib/payments/rules';
-import { getAccountStatement, type AccountStatement } from '@/lib/payments/statement';
+import { getAccountStatement, getAccountStatements, type AccountStatement } from '@/lib/payments/statement';
 
 export type UpToDateReason = { kind: 'declaration_missing' | 'amount_unpaid'; label: string; href?: string };
 export type UpToDateStatus = { upToDate: true } | { upToDate: false; reasons: UpToDateReason[] };
@@ -34,4 +34,10 @@ export function upToDateStatusOf(statement: Pick<AccountStatement, 'months' | 'm
  */
 export async function getUpToDateStatus(db: Db, companyId: string, at: Date): Promise<UpToDateStatus> {
   return upToDateStatusOf(await getAccountStatement(db, companyId, todayInFrance(at)));
+}
+
+/** The same decision for many companies at once, in the same number of queries (« Mes clients »). */
+export async function getUpToDateStatuses(db: Db, companyIds: readonly string[], at: Date): Promise<Map<string, UpToDateStatus>> {
+  const statements = await getAccountStatements(db, companyIds, todayInFrance(at));
+  return new Map([...statements].map(([id, statement]) => [id, upToDateStatusOf(statement)]));
 }

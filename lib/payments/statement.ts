@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contributionTerms, declarations, payments } from '@/db/schema';
-import { effectiveDeclarations, missingDeclarationPeriods, monthAccount, termsFor, type ContributionTerms, type MonthAccount, type PaymentFact } from './rules';
+import { effectiveDeclarations, missingDeclarationPeriods, monthAccount, termsFor, type ContributionTerms, type MonthAccount, type PaymentFact, type SentDeclaration } from './rules';
 
 // The relevé de compte: every declared month with its contribution, due date, payments, penalties and
 // balance at `today`. Three small queries run together (terms, sent declarations, payments), the rest is
@@ -45,42 +45,36 @@ export function forgetContributionTerms(): void {
   termsCache = null;
 }
 
-export async function getAccountStatement(db: Db, companyId: string, today: string): Promise<AccountStatement> {
-  const [terms, sent, paid] = await Promise.all([
-    getContributionTerms(db),
-    db
-      .select({
-        id: declarations.id,
-        period: declarations.period,
-        number: declarations.number,
-        kind: declarations.kind,
-        sentAt: declarations.sentAt,
-        totalContributionCents: declarations.totalContributionCents,
-      })
-      .from(declarations)
-      .where(and(eq(declarations.companyId, companyId), eq(declarations.status, 'sent'))),
-    db
-      .select({
-        id: payments.id,
-        period: payments.period,
-        amountCents: payments.amountCents,
-        method: payments.method,
-        status: payments.status,
-        reference: payments.reference,
-        announcedAt: payments.announcedAt,
-        receivedOn: payments.receivedOn,
-        rejectedOn: payments.rejectedOn,
-        rejectionReason: payments.rejectionReason,
-        createdAt: payments.createdAt,
-      })
-      .from(payments)
-      .where(eq(payments.companyId, companyId))
-      .orderBy(asc(payments.createdAt)),
-  ]);
+const sentColumns = {
+  companyId: declarations.companyId,
+  id: declarations.id,
+  period: declarations.period,
+  number: declarations.number,
+  kind: declarations.kind,
+  sentAt: declarations.sentAt,
+  totalContributionCents: declarations.totalContributionCents,
+};
+const paymentColumns = {
+  companyId: payments.companyId,
+  id: payments.id,
+  period: payments.period,
+  amountCents: payments.amountCents,
+  method: payments.method,
+  status: payments.status,
+  reference: payments.reference,
+  announcedAt: payments.announcedAt,
+  receivedOn: payments.receivedOn,
+  rejectedOn: payments.rejectedOn,
+  rejectionReason: payments.rejectionReason,
+  createdAt: payments.createdAt,
+};
+type SentRow = Omit<SentDeclaration, 'sentAt'> & { companyId: string; sentAt: Date | null };
+type PaymentRow = PaymentFact & { companyId: string; createdAt: Date };
 
+function buildStatement(terms: readonly ContributionTerms[], sent: readonly SentRow[], paid: readonly PaymentRow[], today: string): AccountStatement {
   const byPeriod = effectiveDeclarations(sent.filter((d) => d.sentAt !== null).map((d) => ({ ...d, sentAt: d.sentAt! })));
   const paymentsByPeriod = new Map<string, PaymentFact[]>();
-  for (const p of paid) {
+  for (const p of [...paid].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     const list = paymentsByPeriod.get(p.period) ?? [];
     list.push(p);
     paymentsByPeriod.set(p.period, list);
@@ -114,4 +108,42 @@ export async function getAccountStatement(db: Db, companyId: string, today: stri
     nextDue: upcoming ? { period: upcoming.period, dueOn: upcoming.dueOn, balanceCents: upcoming.balanceCents } : null,
     missingDeclarations: missingDeclarationPeriods({ declaredPeriods: new Set(periods), firstPeriod: periods[0] ?? null, terms, today }),
   };
+}
+
+export async function getAccountStatement(db: Db, companyId: string, today: string): Promise<AccountStatement> {
+  const [terms, sent, paid] = await Promise.all([
+    getContributionTerms(db),
+    db
+      .select(sentColumns)
+      .from(declarations)
+      .where(and(eq(declarations.companyId, companyId), eq(declarations.status, 'sent'))),
+    db.select(paymentColumns).from(payments).where(eq(payments.companyId, companyId)),
+  ]);
+  return buildStatement(terms, sent, paid, today);
+}
+
+/** The statements of many companies in the same two queries (lists such as « Mes clients »). */
+export async function getAccountStatements(db: Db, companyIds: readonly string[], today: string): Promise<Map<string, AccountStatement>> {
+  const ids = [...new Set(companyIds)];
+  if (!ids.length) return new Map();
+  const [terms, sent, paid] = await Promise.all([
+    getContributionTerms(db),
+    db
+      .select(sentColumns)
+      .from(declarations)
+      .where(and(inArray(declarations.companyId, ids), eq(declarations.status, 'sent'))),
+    db.select(paymentColumns).from(payments).where(inArray(payments.companyId, ids)),
+  ]);
+  const group = <T extends { companyId: string }>(rows: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = map.get(r.companyId);
+      if (list) list.push(r);
+      else map.set(r.companyId, [r]);
+    }
+    return map;
+  };
+  const sentBy = group(sent);
+  const paidBy = group(paid);
+  return new Map(ids.map((id) => [id, buildStatement(terms, sentBy.get(id) ?? [], paidBy.get(id) ?? [], today)]));
 }
