@@ -1,9 +1,9 @@
 import 'server-only';
 import { attempt } from '@/lib/access/result';
 import { formatSiret } from '@/lib/companies/siret';
-import { formatEuros } from '@/lib/format';
+import { formatDayShort, formatEuros } from '@/lib/format';
 import { recordPayment } from '@/lib/payments/mutations';
-import { formatPeriod } from '@/lib/payments/rules';
+import { formatPeriod, ofPeriod } from '@/lib/payments/rules';
 import { parseCommandArgs } from './args';
 import { amountOption, cliActor, companyFromSiretOption, dateOption, periodOption } from './payment-options';
 import { CliError, exitCodes, UsageError, type CaisseCommand } from './types';
@@ -50,7 +50,7 @@ export const recordPaymentCommand: CaisseCommand = {
     const result = await attempt(() => recordPayment(db, { companyId: company.id, period, amountCents, receivedOn, method, by: cliActor(values.par) }));
     if (!result.ok) throw new CliError(`${company.name} (${formatSiret(company.siret)}), ${formatPeriod(period)} : ${result.message}`);
     ctx.out(
-      `Règlement de ${formatEuros(amountCents)} reçu le ${receivedOn} enregistré pour ${company.name} (${formatSiret(company.siret)}), cotisation de ${formatPeriod(period)}` +
+      `Règlement de ${formatEuros(amountCents)} reçu le ${formatDayShort(receivedOn)} enregistré pour ${company.name} (${formatSiret(company.siret)}), cotisation ${ofPeriod(period)}` +
         (result.value.matchedAnnouncement ? ' (paiement annoncé en ligne par l’entreprise).' : '.'),
     );
     return exitCodes.ok;

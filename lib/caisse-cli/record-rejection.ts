@@ -3,7 +3,7 @@ import { attempt } from '@/lib/access/result';
 import { formatSiret } from '@/lib/companies/siret';
 import { todayInFrance } from '@/lib/format';
 import { recordRejection } from '@/lib/payments/mutations';
-import { formatPeriod } from '@/lib/payments/rules';
+import { formatPeriod, ofPeriod } from '@/lib/payments/rules';
 import { getAccountStatement } from '@/lib/payments/statement';
 import { parseCommandArgs } from './args';
 import { amountOption, cliActor, companyFromSiretOption, dateOption, periodOption } from './payment-options';
@@ -56,7 +56,7 @@ export const recordRejectionCommand: CaisseCommand = {
     if (amountCents <= 0) throw new CliError(`${company.name} : aucune cotisation déclarée pour ${formatPeriod(period)}.`);
     const result = await attempt(() => recordRejection(db, { companyId: company.id, period, reason, rejectedOn, amountCents: amountCents!, by: cliActor(values.par) }));
     if (!result.ok) throw new CliError(`${company.name} (${formatSiret(company.siret)}), ${formatPeriod(period)} : ${result.message}`);
-    ctx.out(`Rejet du prélèvement de ${formatPeriod(period)} enregistré pour ${company.name} (${formatSiret(company.siret)}) : « ${reason} ».`);
+    ctx.out(`Rejet du prélèvement ${ofPeriod(period)} enregistré pour ${company.name} (${formatSiret(company.siret)}) : « ${reason} ».`);
     ctx.out(
       result.value.debitWasActive
         ? 'Le prélèvement automatique est désactivé jusqu’à sa réactivation (npm run caisse -- enable-debit).'
