@@ -1,16 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { declarations, organisations, payments, sepaMandates } from '@/db/schema';
+import { declarations, documents, organisations, payments, sepaMandates } from '@/db/schema';
 import { demoCompanies, seedDemo } from '@/db/seed';
 import { authorize } from '@/lib/access';
 import { attempt } from '@/lib/access/result';
 import { runCaisseCli } from '@/lib/caisse-cli';
 import { getUpToDateStatus } from '@/lib/companies/status';
+import { localBackend, readDocument, setStoreBackend } from '@/lib/documents/store';
+import { getMandatePdf, produceStatementPdf } from '@/lib/payments/documents';
 import { confirmPayment, registerMandate } from '@/lib/payments/mutations';
 import { getDebitState, getMandate } from '@/lib/payments/queries';
 import { getAccountStatement } from '@/lib/payments/statement';
 import { engines, useTestDatabase } from '../support/db';
+import { readPdfText } from '../support/pdf';
 import { actorOf, addMember, companyWithAdmin, createUser, firmWithAdmin, insertDelegation } from '../support/access-fixtures';
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
@@ -237,6 +243,39 @@ describe.each(engines)('payments, relevé de compte and « à jour » status (%s
       expect(bad).toMatchObject({ ok: false, field: 'iban' });
       const mismatch = await attempt(() => registerMandate(db(), { companyId: company.id, iban: 'FR7630006000011234567890189', bic: 'COBADEFF', actor: actorOf(admin.id, company.id) }));
       expect(mismatch).toMatchObject({ ok: false, field: 'bic' });
+    });
+  });
+
+  describe('PDFs stored in « Mes documents »', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'espace-pay-docs-'));
+    beforeAll(() => setStoreBackend(localBackend(dir)));
+    afterAll(() => {
+      setStoreBackend(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('the statement is stored at each download; the mandate once, then its stored bytes; another company gets nothing', async () => {
+      const file = await produceStatementPdf(db(), { companyId: ids.strasbourg, userId: (await companyWithAdmin(db())).admin.id, today: '2026-11-27' });
+      expect(file!.fileName).toBe('releve-de-compte-2026-11-27.pdf');
+      const text = (await readPdfText(file!.bytes)).replace(/\s+/g, ' ');
+      expect(text).toContain('Relevé de compte au 27/11/2026');
+      expect(text).toContain('Rénovation Rhénane Démo SAS');
+      expect(text).toContain('septembre 2026');
+      const [stored] = await db().select().from(documents).where(and(eq(documents.companyId, ids.strasbourg), eq(documents.kind, 'account_statement')));
+      expect(stored).toMatchObject({ title: 'Relevé de compte au 27/11/2026', contentType: 'application/pdf' });
+      expect((await readDocument(db(), ids.strasbourg, stored!.id))!.bytes.equals(file!.bytes)).toBe(true);
+
+      const { company, admin } = await companyWith({ '2026-09-01': 50_000 });
+      const mandate = await registerMandate(db(), { companyId: company.id, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', actor: actorOf(admin.id, company.id) });
+      const first = await getMandatePdf(db(), { companyId: company.id, mandateId: mandate.id, userId: admin.id });
+      const second = await getMandatePdf(db(), { companyId: company.id, mandateId: mandate.id, userId: admin.id });
+      expect(second!.bytes.equals(first!.bytes)).toBe(true);
+      const mandateText = (await readPdfText(first!.bytes)).replace(/\s+/g, ' ');
+      expect(mandateText).toContain(mandate.rum);
+      expect(mandateText).toContain('FR72ZZZ123456');
+      expect(mandateText).toContain('FR76 3000 6000 0112 3456 7890 189');
+      expect(await db().select({ id: documents.id }).from(documents).where(and(eq(documents.companyId, company.id), eq(documents.kind, 'sepa_mandate')))).toHaveLength(1);
+      expect(await getMandatePdf(db(), { companyId: ids.nancy, mandateId: mandate.id, userId: admin.id })).toBeNull();
     });
   });
 
