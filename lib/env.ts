@@ -46,6 +46,11 @@ const envSchema = z.object({
   SEPA_MANDATE_PREFIX: z.string().regex(/^[A-Z0-9]{2,12}$/, '2 à 12 lettres majuscules ou chiffres / 2–12 upper-case letters or digits').default('CIBTPGE'),
   CAISSE_IBAN: optionalString.pipe(z.string().refine((v) => checkIban(v).ok, 'IBAN invalide / invalid IBAN').optional()),
   CAISSE_BIC: optionalString.pipe(z.string().refine((v) => checkBic(v).ok, 'BIC invalide / invalid BIC').optional()),
+  DOCUMENTS_S3_BUCKET: optionalString,
+  DOCUMENTS_S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  DOCUMENTS_S3_REGION: optionalString,
+  DOCUMENTS_S3_ACCESS_KEY_ID: optionalString,
+  DOCUMENTS_S3_SECRET_ACCESS_KEY: optionalString,
 });
 
 export type Env = {
@@ -83,6 +88,8 @@ export type Env = {
   /** The caisse's account for « Payer par virement » (electronic format). */
   caisseIban: string;
   caisseBic: string;
+  /** S3-compatible object storage of the documents (path-style requests), when configured; else the local folder. */
+  documentsS3: { bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
 };
 
 export class EnvError extends Error {
@@ -145,7 +152,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!e.SEPA_CREDITOR_ID) problems.push('SEPA_CREDITOR_ID manquant : identifiant créancier SEPA (ICS) de la caisse / missing: SEPA creditor identifier');
     if (!e.CAISSE_IBAN || !e.CAISSE_BIC) problems.push('CAISSE_IBAN / CAISSE_BIC manquant : compte de la caisse pour les virements / missing: caisse bank account for transfers');
   }
+  if (e.DOCUMENTS_S3_BUCKET && (!e.DOCUMENTS_S3_ACCESS_KEY_ID || !e.DOCUMENTS_S3_SECRET_ACCESS_KEY))
+    problems.push('DOCUMENTS_S3_BUCKET défini sans DOCUMENTS_S3_ACCESS_KEY_ID et DOCUMENTS_S3_SECRET_ACCESS_KEY / set without its access key id and secret');
   if (problems.length) throw new EnvError(problems);
+  const s3Region = e.DOCUMENTS_S3_REGION ?? 'us-east-1';
 
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -176,6 +186,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sepaMandatePrefix: e.SEPA_MANDATE_PREFIX,
     caisseIban: (checkIban(e.CAISSE_IBAN ?? 'FR7630006000011234567890189') as { iban: string }).iban,
     caisseBic: (e.CAISSE_BIC ?? 'AGRIFRPP').replace(/\s+/g, '').toUpperCase(),
+    documentsS3: e.DOCUMENTS_S3_BUCKET
+      ? {
+          bucket: e.DOCUMENTS_S3_BUCKET,
+          endpoint: (e.DOCUMENTS_S3_ENDPOINT ?? `https://s3.${s3Region}.amazonaws.com`).replace(/\/$/, ''),
+          region: s3Region,
+          accessKeyId: e.DOCUMENTS_S3_ACCESS_KEY_ID!,
+          secretAccessKey: e.DOCUMENTS_S3_SECRET_ACCESS_KEY!,
+        }
+      : null,
   };
 }
 

@@ -19,6 +19,12 @@ export const auditActionLabels: Record<string, string> = {
   payment_record: 'Règlement enregistré par la caisse',
   payment_rejection_record: 'Rejet d’un prélèvement enregistré par la caisse',
   sepa_debit_enable: 'Prélèvement automatique réactivé par la caisse',
+  worker_create: 'Ajout d’un salarié',
+  worker_update: 'Modification d’un salarié',
+  worker_exit: 'Sortie d’un salarié',
+  workers_import: 'Import de salariés (CSV)',
+  document_upload: 'Dépôt d’un document',
+  document_delete: 'Suppression d’un document',
 };
 
 export const auditOutcomeLabels: Record<string, string> = {

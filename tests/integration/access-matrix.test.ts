@@ -42,6 +42,14 @@ const rules: Record<string, Guard> = {
   'action app/espace/paiements/actions.ts#confirmPaymentAction': { area: 'payments', level: 'write' },
   'action app/espace/paiements/actions.ts#registerMandateAction': { area: 'payments', level: 'write' },
   'page /espace/compte': 'session-only',
+  // « Mes documents »: the page and the delete action by the area's guard; the upload and download
+  // handlers check the session, then lib/documents → lib/access.authorize on the document's (or the
+  // named) company (tests/integration/documents.test.ts: other companies, collaborators without the
+  // right and firms without delegation get 404).
+  'page /espace/documents': { area: 'documents', level: 'read' },
+  'action app/espace/documents/actions.ts#deleteDocumentAction': { area: 'documents', level: 'write' },
+  'route POST /espace/documents/deposer': 'session-only',
+  'route GET /espace/documents/[id]/fichier': 'session-only',
   'page /espace/compte/double-authentification': 'session-only',
   'action app/espace/compte/actions.ts#changePasswordAction': 'session-only',
   'action app/espace/compte/actions.ts#requestEmailChangeAction': 'session-only',
@@ -64,6 +72,17 @@ const rules: Record<string, Guard> = {
   'action app/espace/clients/actions.ts#declineOfferAction': { firm: 'admin' },
   'action app/espace/clients/actions.ts#requestDelegationAction': { firm: 'admin' },
   'action app/espace/clients/actions.ts#withdrawDelegationAction': { firm: 'admin' },
+  // « Salariés » belong to the declarations area: reading the list is consultation, every change is saisie.
+  'page /espace/salaries': { area: 'declarations', level: 'read' },
+  'page /espace/salaries/nouveau': { area: 'declarations', level: 'write' },
+  'page /espace/salaries/[workerId]': { area: 'declarations', level: 'write' },
+  'page /espace/salaries/importer': { area: 'declarations', level: 'write' },
+  // The blank model file: any signed-in user (it holds nobody's data).
+  'route GET /espace/salaries/importer/modele': 'session-only',
+  'action app/espace/salaries/actions.ts#addWorkerAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#updateWorkerAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#recordExitAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#importWorkersAction': { area: 'declarations', level: 'write' },
 };
 
 // ── 1. discovery ────────────────────────────────────────────────────────────────────────────────────

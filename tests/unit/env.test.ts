@@ -74,6 +74,11 @@ describe('loadEnv', () => {
       caisseIban: 'FR7630006000011234567890189',
       caisseBic: 'AGRIFRPP',
     });
+    expect(env.documentsEncryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('refuses a document key that is not 32 bytes of base64', () => {
+    expect(loadError({ APP_ENV: 'production', ...productionSecrets, DOCUMENTS_ENCRYPTION_KEY: 'trop-courte' }).message).toContain('DOCUMENTS_ENCRYPTION_KEY');
   });
 
   it('refuses a malformed SEPA creditor identifier or caisse account', () => {
