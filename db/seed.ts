@@ -5,6 +5,7 @@ import {
   caisseLegalNotice,
   caisseSites,
   contributionRates,
+  contributionTerms,
   declarationLines,
   declarations,
   departments,
@@ -86,6 +87,15 @@ export const seedContributionRates: RateRow[] = [
   { category: null, effectiveFrom: '2026-04-01', rateBasisPoints: 2030 },
 ];
 
+/**
+ * Terms of the contributions (effective-dated data): due 45 days after the end of the declared month,
+ * 1 % per month started after that, a month to declare by the 15th of the next one, reminder 7 days
+ * before the due date.
+ */
+export const seedContributionTerms = [
+  { effectiveFrom: '2020-01-01', paymentDelayDays: 45, declarationDelayDays: 15, penaltyBasisPointsPerMonth: 100, reminderDaysBefore: 7 },
+];
+
 export async function seedReference(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(caisse).values(caisseIdentity).onConflictDoNothing();
@@ -93,6 +103,7 @@ export async function seedReference(db: Db): Promise<void> {
       .insert(contributionRates)
       .values(seedContributionRates.map((r) => ({ ...r, label: `Cotisation congés payés au ${r.effectiveFrom}` })))
       .onConflictDoNothing();
+    await tx.insert(contributionTerms).values(seedContributionTerms).onConflictDoNothing();
     await tx.insert(caisseLegalNotice).values(legalNotice).onConflictDoNothing();
     let order = 0;
     for (const site of sites) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { checkBic, checkIban, isValidCreditorId } from './payments/rules';
 
 // The one place that reads process.env. Everything else calls getEnv().
 // Not marked 'server-only' on purpose: the caisse CLI and db scripts (plain Node) read it too.
@@ -40,6 +41,12 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
   ),
   DOCUMENTS_DIR: optionalString,
+  SEPA_CREDITOR_ID: optionalString.pipe(
+    z.string().refine(isValidCreditorId, 'identifiant créancier SEPA (ICS) invalide, ex. FR72ZZZ123456 / invalid SEPA creditor identifier').optional(),
+  ),
+  SEPA_MANDATE_PREFIX: z.string().regex(/^[A-Z0-9]{2,12}$/, '2 à 12 lettres majuscules ou chiffres / 2–12 upper-case letters or digits').default('CIBTPGE'),
+  CAISSE_IBAN: optionalString.pipe(z.string().refine((v) => checkIban(v).ok, 'IBAN invalide / invalid IBAN').optional()),
+  CAISSE_BIC: optionalString.pipe(z.string().refine((v) => checkBic(v).ok, 'BIC invalide / invalid BIC').optional()),
   DOCUMENTS_S3_BUCKET: optionalString,
   DOCUMENTS_S3_ENDPOINT: optionalString.pipe(z.url().optional()),
   DOCUMENTS_S3_REGION: optionalString,
@@ -77,6 +84,13 @@ export type Env = {
   documentsEncryptionKey: Buffer;
   /** Folder of the local document store. */
   documentsDir: string;
+  /** The caisse's SEPA creditor identifier (ICS), printed on the mandates. */
+  sepaCreditorId: string;
+  /** First part of the mandate references (RUM). */
+  sepaMandatePrefix: string;
+  /** The caisse's account for « Payer par virement » (electronic format). */
+  caisseIban: string;
+  caisseBic: string;
   /** S3-compatible object storage of the documents (path-style requests), when configured; else the local folder. */
   documentsS3: { bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
 };
@@ -138,6 +152,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       problems.push('ATTESTATION_SIGNING_KEYS manquant : clés de signature des attestations (jeu JWK) / missing: attestation signing keys (JWK set)');
     if (!e.DOCUMENTS_ENCRYPTION_KEY)
       problems.push('DOCUMENTS_ENCRYPTION_KEY manquant : clé de chiffrement des documents (32 octets en base64) / missing: document encryption key (base64 of 32 bytes)');
+    if (!e.SEPA_CREDITOR_ID) problems.push('SEPA_CREDITOR_ID manquant : identifiant créancier SEPA (ICS) de la caisse / missing: SEPA creditor identifier');
+    if (!e.CAISSE_IBAN || !e.CAISSE_BIC) problems.push('CAISSE_IBAN / CAISSE_BIC manquant : compte de la caisse pour les virements / missing: caisse bank account for transfers');
   }
   if (e.DOCUMENTS_S3_BUCKET && (!e.DOCUMENTS_S3_ACCESS_KEY_ID || !e.DOCUMENTS_S3_SECRET_ACCESS_KEY))
     problems.push('DOCUMENTS_S3_BUCKET défini sans DOCUMENTS_S3_ACCESS_KEY_ID et DOCUMENTS_S3_SECRET_ACCESS_KEY / set without its access key id and secret');
@@ -169,6 +185,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     declarationReminderDays: e.DECLARATION_REMINDER_DAYS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
+    // Dev and test defaults: a well-formed but fictitious ICS and account (never accepted in production).
+    sepaCreditorId: (e.SEPA_CREDITOR_ID ?? 'FR72ZZZ123456').replace(/\s+/g, '').toUpperCase(),
+    sepaMandatePrefix: e.SEPA_MANDATE_PREFIX,
+    caisseIban: (checkIban(e.CAISSE_IBAN ?? 'FR7630006000011234567890189') as { iban: string }).iban,
+    caisseBic: (e.CAISSE_BIC ?? 'AGRIFRPP').replace(/\s+/g, '').toUpperCase(),
     documentsS3: e.DOCUMENTS_S3_BUCKET
       ? {
           bucket: e.DOCUMENTS_S3_BUCKET,

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import type { ActingContext } from '@/lib/access/context';
-import { getOrganisation } from '@/lib/access/queries';
 import { areaLabels, delegableAreas, levelLabels, type DelegableArea, type Level } from '@/lib/access/rules';
+import { getUpToDateStatus } from '@/lib/companies/status';
 import { DeclarationsCard } from './_dashboard/declarations-card';
 import { DocumentsCard } from './_dashboard/documents-card';
 import { LeaveCard } from './_dashboard/leave-card';
@@ -37,10 +37,10 @@ export async function SpaceOverview({ ctx }: { ctx: ActingContext }) {
   }
 
   const company = ctx.company;
-  const org = await getOrganisation(db, company.id);
   const isAdmin = ctx.grants.account === 'write';
   const legacy = isAdmin && (await needsLegacyRenewal(db, company.id));
   const usable = delegableAreas.filter((a) => ctx.grants[a]);
+  const status = usable.includes('attestations') ? await getUpToDateStatus(db, company.id, new Date()) : null;
   return (
     <div className="flex flex-col gap-6">
       {legacy && <LegacyDelegationBanner />}
@@ -58,7 +58,7 @@ export async function SpaceOverview({ ctx }: { ctx: ActingContext }) {
                   <>
                     <p>
                       Attestation de mise à jour :{' '}
-                      {org?.isUpToDate ? <strong className="text-green-800">à jour</strong> : <strong className="text-red-800">non à jour</strong>}
+                      {status?.upToDate ? <strong className="text-green-800">à jour</strong> : <strong className="text-red-800">non à jour</strong>}
                     </p>
                     <Link href="/espace/attestations" className="inline-flex min-h-11 items-center font-semibold text-brand-dark underline">
                       Attestations

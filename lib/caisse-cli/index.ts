@@ -3,7 +3,10 @@ import { EmbeddedDatabaseBusyError } from '@/db/client';
 import { EnvError } from '@/lib/env';
 import { LettersError } from '@/lib/onboarding/credentials';
 import { importMembersCommand } from './import-members';
+import { enableDebitCommand } from './enable-debit';
 import { lettersCommand } from './letters';
+import { recordPaymentCommand } from './record-payment';
+import { recordRejectionCommand } from './record-rejection';
 import { revokeAttestationCliCommand } from './revoke-attestation';
 import { sendRemindersCommand } from './send-reminders';
 import { CliError, UsageError, exitCodes, type CaisseCommand, type CommandContext } from './types';
@@ -11,7 +14,15 @@ import { CliError, UsageError, exitCodes, type CaisseCommand, type CommandContex
 export type { CaisseCommand, CommandContext } from './types';
 
 /** The caisse staff's commands. A new command: one file exporting a CaisseCommand, one line here. */
-export const commands: readonly CaisseCommand[] = [importMembersCommand, lettersCommand, revokeAttestationCliCommand, sendRemindersCommand];
+export const commands: readonly CaisseCommand[] = [
+  importMembersCommand,
+  lettersCommand,
+  revokeAttestationCliCommand,
+  sendRemindersCommand,
+  recordPaymentCommand,
+  recordRejectionCommand,
+  enableDebitCommand,
+];
 
 const helpFlags = new Set(['--help', '-h', 'aide', 'help']);
 

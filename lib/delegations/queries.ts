@@ -5,6 +5,7 @@ import { delegations, organisations } from '@/db/schema';
 import { addDaysToDay } from '@/lib/format';
 import { delegableAreas, type AreaGrants, type DelegableArea } from '@/lib/access/rules';
 import { normalizeSiret } from '@/lib/companies/siret';
+import { getUpToDateStatuses } from '@/lib/companies/status';
 
 // Reads about delegations. Callers passed lib/access first (company: area « account »; firm: membership),
 // and every query is scoped to the organisation they were authorized for.
@@ -109,13 +110,14 @@ export type ClientRow = {
 
 /**
  * « Mes clients »: companies with an accepted delegation to the firm, filtered, sorted and paged in SQL
- * (one query with a window count), so 200 clients cost the same as 20.
+ * (one query with a window count), so 200 clients cost the same as 20. The « à jour » status is the one
+ * decision of lib/companies/status, computed for the companies shown (two more queries for all of them);
+ * only when the list is filtered or sorted by it are all the firm's matching clients read, then paged here.
  */
 export async function listFirmClients(db: Db, options: ClientListOptions): Promise<{ rows: ClientRow[]; total: number; page: number; pageCount: number }> {
   const pageSize = options.pageSize ?? 50;
   const page = Math.max(1, options.page ?? 1);
   const soon = addDaysToDay(options.today, ENDING_SOON_DAYS);
-  const attestationsDelegated = sql`(${delegations.areas} ->> 'attestations') is not null`;
   const conditions: SQL[] = [eq(delegations.firmId, options.firmId), eq(delegations.status, 'active')];
   conditions.push(
     options.attention === 'terminees'
@@ -132,18 +134,13 @@ export async function listFirmClients(db: Db, options: ClientListOptions): Promi
     );
   }
   if (options.area && (delegableAreas as readonly string[]).includes(options.area)) conditions.push(sql`(${delegations.areas} ->> ${options.area}) is not null`);
-  if (options.attention === 'non-a-jour') conditions.push(and(sql`${attestationsDelegated}`, eq(organisations.isUpToDate, false))!);
+  // The firm is told a client's status only when attestations are delegated to it.
+  if (options.attention === 'non-a-jour') conditions.push(sql`(${delegations.areas} ->> 'attestations') is not null`);
   if (options.attention === 'fin-proche') conditions.push(sql`${delegations.endsOn} between ${options.today} and ${soon}`);
 
-  const attentionRank = sql`case when ${attestationsDelegated} and not ${organisations.isUpToDate} then 0 when ${delegations.endsOn} <= ${soon} then 1 else 2 end`;
-  const orderBy =
-    options.sort === 'fin'
-      ? [sql`${delegations.endsOn} asc nulls last`, asc(organisations.name)]
-      : options.sort === 'attention'
-        ? [attentionRank, asc(organisations.name)]
-        : [asc(organisations.name)];
-
-  const rows = await db
+  const byStatus = options.attention === 'non-a-jour' || options.sort === 'attention';
+  const orderBy = options.sort === 'fin' ? [sql`${delegations.endsOn} asc nulls last`, asc(organisations.name)] : [asc(organisations.name)];
+  const query = db
     .select({
       delegationId: delegations.id,
       companyId: organisations.id,
@@ -153,33 +150,45 @@ export async function listFirmClients(db: Db, options: ClientListOptions): Promi
       areas: delegations.areas,
       endsOn: delegations.endsOn,
       since: delegations.respondedAt,
-      isUpToDate: organisations.isUpToDate,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(delegations)
     .innerJoin(organisations, eq(organisations.id, delegations.companyId))
     .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const total = rows[0]?.total ?? 0;
+    .orderBy(...orderBy);
+  const fetched = byStatus ? await query : await query.limit(pageSize).offset((page - 1) * pageSize);
+
+  const told = fetched.filter((r) => (r.areas as AreaGrants).attestations).map((r) => r.companyId);
+  const statuses = await getUpToDateStatuses(db, told, new Date(`${options.today}T12:00:00Z`));
+  let rows: ClientRow[] = fetched.map((r) => {
+    const areas = r.areas as AreaGrants;
+    const status = areas.attestations ? statuses.get(r.companyId) : undefined;
+    return {
+      delegationId: r.delegationId,
+      companyId: r.companyId,
+      name: r.name,
+      siret: r.siret,
+      city: r.city,
+      endsOn: r.endsOn,
+      since: r.since,
+      areas,
+      isUpToDate: status ? status.upToDate : null,
+      isEnded: r.endsOn !== null && r.endsOn < options.today,
+      isEndingSoon: r.endsOn !== null && r.endsOn >= options.today && r.endsOn <= soon,
+    };
+  });
+  let total = fetched[0]?.total ?? 0;
+  if (byStatus) {
+    if (options.attention === 'non-a-jour') rows = rows.filter((r) => r.isUpToDate === false);
+    if (options.sort === 'attention') {
+      const rank = (r: ClientRow) => (r.isUpToDate === false ? 0 : r.endsOn !== null && r.endsOn <= soon ? 1 : 2);
+      rows = rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+    }
+    total = rows.length;
+    rows = rows.slice((page - 1) * pageSize, page * pageSize);
+  }
   return {
-    rows: rows.map((r) => {
-      const areas = r.areas as AreaGrants;
-      return {
-        delegationId: r.delegationId,
-        companyId: r.companyId,
-        name: r.name,
-        siret: r.siret,
-        city: r.city,
-        endsOn: r.endsOn,
-        since: r.since,
-        areas,
-        isUpToDate: areas.attestations ? r.isUpToDate : null,
-        isEnded: r.endsOn !== null && r.endsOn < options.today,
-        isEndingSoon: r.endsOn !== null && r.endsOn >= options.today && r.endsOn <= soon,
-      };
-    }),
+    rows,
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

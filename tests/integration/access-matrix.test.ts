@@ -40,6 +40,13 @@ const rules: Record<string, Guard> = {
   'route GET /espace/declarations/accuse/[id]': { area: 'declarations', level: 'read' },
   'action app/espace/declarations/actions.ts#submitDeclarationAction': { area: 'declarations', level: 'write' },
   'action app/espace/declarations/actions.ts#importCsvAction': { area: 'declarations', level: 'write' },
+  // « Paiements »: the relevé de compte, its PDF and the mandate's PDF are readings; confirming a payment and
+  // registering a mandate are « saisie ». The mandate route also looks the mandate up within the acting company.
+  'page /espace/paiements': { area: 'payments', level: 'read' },
+  'route GET /espace/paiements/releve': { area: 'payments', level: 'read' },
+  'route GET /espace/paiements/mandat/[id]': { area: 'payments', level: 'read' },
+  'action app/espace/paiements/actions.ts#confirmPaymentAction': { area: 'payments', level: 'write' },
+  'action app/espace/paiements/actions.ts#registerMandateAction': { area: 'payments', level: 'write' },
   'page /espace/compte': 'session-only',
   // « Mes documents »: the page and the delete action by the area's guard; the upload and download
   // handlers check the session, then lib/documents → lib/access.authorize on the document's (or the

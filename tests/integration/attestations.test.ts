@@ -72,12 +72,11 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
 
   it('refuses a company that is not up to date, with what is missing, and issues nothing', async () => {
     const before = await db().select({ id: attestations.id }).from(attestations);
-    expect(await getUpToDateStatus(db(), ids.strasbourg, new Date())).toEqual({
-      upToDate: false,
-      reasons: [{ kind: 'amount_unpaid', label: 'Une cotisation échue reste impayée' }],
-    });
-    const result = await issueAttestation(db(), { userId: ids.rhenaneUser, companyId: ids.strasbourg }, config);
-    expect(result).toEqual({ ok: false, reason: 'not_up_to_date', reasons: [{ kind: 'amount_unpaid', label: 'Une cotisation échue reste impayée' }] });
+    const now = new Date('2026-11-27T09:30:00Z');
+    const unpaid = { kind: 'amount_unpaid', label: expect.stringMatching(/^Cotisation de septembre 2026 impayée : .+ à régler \(échéance du 14\/11\/2026\)$/), href: '/espace/paiements' };
+    expect(await getUpToDateStatus(db(), ids.strasbourg, now)).toEqual({ upToDate: false, reasons: [unpaid] });
+    const result = await issueAttestation(db(), { userId: ids.rhenaneUser, companyId: ids.strasbourg, now }, config);
+    expect(result).toEqual({ ok: false, reason: 'not_up_to_date', reasons: [unpaid] });
     expect(await db().select({ id: attestations.id }).from(attestations)).toHaveLength(before.length);
     expect(await listCompanyAttestations(db(), ids.strasbourg)).toEqual([]);
   });

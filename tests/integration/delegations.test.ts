@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, mailOutbox, organisations } from '@/db/schema';
+import { auditLog, declarations, mailOutbox, organisations } from '@/db/schema';
 import { authorize, canActFor } from '@/lib/access';
 import { listCompanyHistory } from '@/lib/access/queries';
 import { inviteFirmAndOffer, offerDelegation, requestDelegation, respondToDelegation, revokeDelegation } from '@/lib/delegations/mutations';
@@ -244,7 +244,7 @@ describe.each(engines)('delegations (%s)', (engine) => {
     expect(await needsLegacyRenewal(db(), other.company.id)).toBe(false);
   });
 
-  it('« Mes clients »: search by name or SIRET, filter by area and attention, sort, page — all in SQL', async () => {
+  it('« Mes clients »: search by name or SIRET, filter by area and attention, sort, page', async () => {
     const { firm, admin: firmAdmin } = await firmWithAdmin(db());
     const made: { id: string; name: string; siret: string }[] = [];
     const specs = [
@@ -255,7 +255,10 @@ describe.each(engines)('delegations (%s)', (engine) => {
     ];
     for (const s of specs) {
       const { company, admin } = await companyWithAdmin(db());
-      await db().update(organisations).set({ name: s.name, isUpToDate: s.upToDate }).where(eq(organisations.id, company.id));
+      await db().update(organisations).set({ name: s.name }).where(eq(organisations.id, company.id));
+      // Not up to date: September's contribution, due on 14 November, unpaid (lib/companies/status decides).
+      if (!s.upToDate)
+        await db().insert(declarations).values({ companyId: company.id, period: '2026-09-01', status: 'sent', sentAt: new Date('2026-10-05T09:00:00Z'), totalContributionCents: 100_000 });
       const r = await offerDelegation(db(), { companyId: company.id, firmId: firm.id, areas: s.areas, endsOn: s.endsOn, actor: actorOf(admin.id, company.id), now });
       if (!r.ok) throw new Error(r.message);
       await respondToDelegation(db(), { delegationId: r.value.delegationId, side: 'firm', organisationId: firm.id, accept: true, actor: actorOf(firmAdmin.id, firm.id), now });

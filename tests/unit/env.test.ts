@@ -37,13 +37,16 @@ const productionSecrets = {
   LETTERS_SECRET: 'l'.repeat(48),
   ATTESTATION_SIGNING_KEYS: '{"keys":[]}',
   DOCUMENTS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SEPA_CREDITOR_ID: 'FR72ZZZ123456',
+  CAISSE_IBAN: 'FR76 3000 6000 0112 3456 7890 189',
+  CAISSE_BIC: 'AGRIFRPP',
 };
 
 describe('loadEnv', () => {
   it('refuses production without its secrets, naming each one', () => {
     const dataDir = tempDataDir();
     const error = loadError({ APP_ENV: 'production', DATA_DIR: dataDir });
-    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET', 'ATTESTATION_SIGNING_KEYS', 'DOCUMENTS_ENCRYPTION_KEY'];
+    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET', 'ATTESTATION_SIGNING_KEYS', 'DOCUMENTS_ENCRYPTION_KEY', 'SEPA_CREDITOR_ID', 'CAISSE_IBAN'];
     expect(error.problems).toHaveLength(required.length);
     for (const name of required) expect(error.message).toContain(name);
     expect(error.message).toMatch(/^Configuration invalide \/ invalid configuration:/);
@@ -67,12 +70,21 @@ describe('loadEnv', () => {
       databaseUrl: productionSecrets.DATABASE_URL,
       appUrl: 'https://espace.cibtp-grandest.test',
       resendApiKey: 're_live_key',
+      sepaCreditorId: 'FR72ZZZ123456',
+      caisseIban: 'FR7630006000011234567890189',
+      caisseBic: 'AGRIFRPP',
     });
     expect(env.documentsEncryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
   });
 
   it('refuses a document key that is not 32 bytes of base64', () => {
     expect(loadError({ APP_ENV: 'production', ...productionSecrets, DOCUMENTS_ENCRYPTION_KEY: 'trop-courte' }).message).toContain('DOCUMENTS_ENCRYPTION_KEY');
+  });
+
+  it('refuses a malformed SEPA creditor identifier or caisse account', () => {
+    const error = loadError({ APP_ENV: 'development', DATA_DIR: tempDataDir(), SEPA_CREDITOR_ID: 'FR73ZZZ123456', CAISSE_IBAN: 'FR7630006000011234567890188' });
+    expect(error.message).toContain('SEPA_CREDITOR_ID');
+    expect(error.message).toContain('CAISSE_IBAN');
   });
 
   it('rejects a DATABASE_URL that is not PostgreSQL and an unknown APP_ENV', () => {

@@ -129,7 +129,8 @@ test('a company that is not up to date sees what is missing and no download butt
   await signIn(page, 'gerant@renovation-rhenane.test', 'Demo-Rhenane-2026!');
   await page.goto('/espace/attestations');
   await expect(page.getByRole('heading', { level: 1, name: 'Attestations' })).toBeVisible();
-  await expect(page.getByText('Une cotisation échue reste impayée')).toBeVisible();
+  // Exactly why, with a link to fix it (lib/companies/status: the demo leaves one contribution unpaid).
+  await expect(page.getByRole('link', { name: /^Cotisation (de |d’).+ impayée : .+ à régler \(échéance du \d\d\/\d\d\/\d{4}\)$/ })).toHaveAttribute('href', '/espace/paiements');
   await expect(page.getByRole('button', { name: 'Télécharger une attestation de mise à jour' })).toHaveCount(0);
   await expect(page.getByText('Aucune attestation délivrée pour l’instant.')).toBeVisible();
   await expectNoAxeViolations(page);
