@@ -36,6 +36,9 @@ export async function DeclarationsCard({ companyId, level }: { companyId: string
       <Link href="/espace/declarations" className={linkClass}>
         Déclarations
       </Link>
+      <Link href="/espace/salaries" className={linkClass}>
+        Salariés
+      </Link>
     </>
   );
 }
