@@ -39,6 +39,8 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
   ),
   DOCUMENTS_DIR: optionalString,
+  LEAVE_PAYMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(120).default(10),
+  LEAVE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type Env = {
@@ -69,6 +71,10 @@ export type Env = {
   documentsEncryptionKey: Buffer;
   /** Folder of the local document store. */
   documentsDir: string;
+  /** Days from a leave registration deadline to its payment run, when the key date gives no end date. */
+  leavePaymentDelayDays: number;
+  /** Days before a leave registration deadline at which companies with workers lacking a main leave are reminded. */
+  leaveReminderDaysBefore: number;
 };
 
 export class EnvError extends Error {
@@ -155,6 +161,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
+    leavePaymentDelayDays: e.LEAVE_PAYMENT_DELAY_DAYS,
+    leaveReminderDaysBefore: e.LEAVE_REMINDER_DAYS_BEFORE,
   };
 }
 
