@@ -34,6 +34,11 @@ const rules: Record<string, Guard> = {
   // named in the request (covered by tests/integration/attestations.test.ts: others get 404).
   'route POST /espace/attestations/telecharger': 'session-only',
   'route GET /espace/attestations/[number]/pdf': 'session-only',
+  'page /espace/conges': { area: 'leave', level: 'read' },
+  'page /espace/conges/salaries/[id]': { area: 'leave', level: 'read' },
+  'action app/espace/conges/actions.ts#registerLeaveAction': { area: 'leave', level: 'write' },
+  'action app/espace/conges/actions.ts#updateLeaveAction': { area: 'leave', level: 'write' },
+  'action app/espace/conges/actions.ts#cancelLeaveAction': { area: 'leave', level: 'write' },
   'page /espace/compte': 'session-only',
   'page /espace/compte/double-authentification': 'session-only',
   'action app/espace/compte/actions.ts#changePasswordAction': 'session-only',

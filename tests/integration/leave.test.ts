@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, declarationLines, declarations, leaves, organisations, users, workers } from '@/db/schema';
+import { auditLog, declarationLines, declarations, leaves, mailOutbox, organisations, users, workers } from '@/db/schema';
 import { demoCompanies, demoUsers, seedDemo } from '@/db/seed';
 import { monthlyHoursHundredths } from '@/lib/declarations/rules';
 import { cancelLeave, registerLeaves, updateLeave } from '@/lib/leave/mutations';
 import { getWorkerRights, getWorkersHours, listPaymentRuns, listWorkersWithoutMainLeave } from '@/lib/leave/queries';
+import { leaveDeadlineReminders } from '@/lib/leave/reminders';
 import { acquiredDays } from '@/lib/leave/rights';
+import { sendReminders } from '@/lib/reminders';
 import { addMember, createOrganisation, createUser, insertDelegation } from '../support/access-fixtures';
 import { engines, useTestDatabase } from '../support/db';
 
@@ -155,5 +157,20 @@ describe.each(engines)('leave planning (%s)', (engine) => {
   it('lists the workers with no main leave registered in the leave year', async () => {
     const without = await listWorkersWithoutMainLeave(db(), ids.strasbourg, { start: '2026-05-01', end: '2027-04-30' });
     expect(without.map((w) => w.lastName).sort()).toEqual(['Klein', 'Meyer', 'Muller', 'Schmitt', 'Wagner']);
+  });
+
+  it('reminds the company’s users before a deadline when workers have no main leave: run twice, sent once', async () => {
+    const sixDaysBefore = '2026-12-12';
+    const first = await sendReminders(db(), [leaveDeadlineReminders], sixDaysBefore);
+    expect(first[0]!.sent).toBeGreaterThan(0);
+    const again = await sendReminders(db(), [leaveDeadlineReminders], '2026-12-13');
+    expect(again[0]).toMatchObject({ source: 'congés', sent: 0 });
+    const mails = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, demoUsers.rhenane.email));
+    const reminders = mails.filter((m) => m.template === 'leave-deadline-reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.subject).toBe('Date limite d’enregistrement de dates de congés le 18/12/2026 – Rénovation Rhénane Démo SAS');
+    expect(reminders[0]!.text.replace(/\s+/g, ' ')).toContain('5 salariés n’ont pas de congé principal enregistré');
+    // Too early: nothing due three weeks before.
+    expect((await sendReminders(db(), [leaveDeadlineReminders], '2026-11-27'))[0]!.due).toBe(0);
   });
 });
