@@ -6,7 +6,8 @@
 // Database: a fresh PostgreSQL database `espace_bench` when DATABASE_URL is set (app and bare server
 // share it), else embedded PGlite in a fresh DATA_DIR (the bare server then needs its own in-memory copy).
 // Settings: BENCH_DURATION (s, 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 3), BENCH_SKIP_BUILD=1
-// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare. Results: bench/results/*.json.
+// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,leave-team-view. The leave team view
+// (bench/leave-team-view.tsx) runs in process on its own fresh database: server time of a 300-worker month. Results: bench/results/*.json.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -178,6 +179,19 @@ for (const t of targets) {
   if (!r.requests.total) console.log(`    ⚠ no response within ${duration} s: raise BENCH_DURATION (is the machine busy?)`);
 }
 
+// --- leave team view (issue 7), in process: read + render a month for 300 workers ------------------------
+let leaveTeamView;
+if (!only || only.includes('leave-team-view')) {
+  const r = spawnSync('node', ['--require', './bench/css-module-shim.cjs', '--import', 'tsx', '--import', './scripts/server-only-shim.mjs', 'bench/leave-team-view.tsx'], {
+    env: process.env,
+    encoding: 'utf8',
+  });
+  const json = /^BENCH_JSON (.*)$/m.exec(r.stdout ?? '')?.[1];
+  console.log(`\n▶ leave team view\n${(r.stdout ?? '').replace(/^BENCH_JSON .*$/m, '').trimEnd()}`);
+  if (!json) console.log(`  ⚠ leave team view bench failed:\n${r.stderr}`);
+  else leaveTeamView = JSON.parse(json);
+}
+
 // --- report ------------------------------------------------------------------------------------------
 const ratio = (a, b) => (results[a]?.requestsPerSecond && results[b]?.requestsPerSecond ? results[a].requestsPerSecond / results[b].requestsPerSecond : undefined);
 const ratios = {
@@ -211,6 +225,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageBefore: load, node: process.version },
   results,
   ratios,
+  leaveTeamView,
 };
 const outDir = path.join(root, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
