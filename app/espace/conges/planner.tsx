@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/app/espace/_components/form-bits';
 import type { ActionState } from '@/lib/access/schemas';
 import { countLeaveDays } from '@/lib/leave/days';
@@ -43,7 +43,6 @@ export function Planner({
   runNotice: string;
   children: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(registerLeaveAction, null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -132,14 +131,17 @@ export function Planner({
     clearPaint();
   };
 
-  useEffect(() => {
-    if (state?.ok) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
+    const result = await registerLeaveAction(prev, formData);
+    if (result?.ok) {
+      // Registered: the refreshed table draws the leaves; the selection starts afresh.
       clearPaint();
       setSelected(new Set());
       setStart('');
       setEnd('');
     }
-  }, [state]);
+    return result;
+  }, null);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((prev) => {
