@@ -36,13 +36,14 @@ const productionSecrets = {
   RESEND_API_KEY: 're_live_key',
   LETTERS_SECRET: 'l'.repeat(48),
   ATTESTATION_SIGNING_KEYS: '{"keys":[]}',
+  DOCUMENTS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadEnv', () => {
   it('refuses production without its secrets, naming each one', () => {
     const dataDir = tempDataDir();
     const error = loadError({ APP_ENV: 'production', DATA_DIR: dataDir });
-    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET', 'ATTESTATION_SIGNING_KEYS'];
+    const required = ['AUTH_SECRET', 'DATABASE_URL', 'APP_URL', 'RESEND_API_KEY', 'LETTERS_SECRET', 'ATTESTATION_SIGNING_KEYS', 'DOCUMENTS_ENCRYPTION_KEY'];
     expect(error.problems).toHaveLength(required.length);
     for (const name of required) expect(error.message).toContain(name);
     expect(error.message).toMatch(/^Configuration invalide \/ invalid configuration:/);
@@ -67,6 +68,11 @@ describe('loadEnv', () => {
       appUrl: 'https://espace.cibtp-grandest.test',
       resendApiKey: 're_live_key',
     });
+    expect(env.documentsEncryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('refuses a document key that is not 32 bytes of base64', () => {
+    expect(loadError({ APP_ENV: 'production', ...productionSecrets, DOCUMENTS_ENCRYPTION_KEY: 'trop-courte' }).message).toContain('DOCUMENTS_ENCRYPTION_KEY');
   });
 
   it('rejects a DATABASE_URL that is not PostgreSQL and an unknown APP_ENV', () => {
