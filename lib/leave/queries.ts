@@ -190,3 +190,16 @@ export async function listWorkersWithoutMainLeave(db: Db, companyId: string, lea
   const has = new Set(withMain.map((r) => r.workerId));
   return staff.filter((w) => !has.has(w.id));
 }
+
+export type ExportLeave = LeaveRow & { workerLastName: string; workerFirstName: string };
+
+/** The company's leaves (not cancelled) from a day on, with the workers' names: the .ics feed and the CSV export. */
+export async function listLeavesForExport(db: Db, companyId: string, from: string): Promise<ExportLeave[]> {
+  const rows = await db
+    .select({ leave: leaves, lastName: workers.lastName, firstName: workers.firstName })
+    .from(leaves)
+    .innerJoin(workers, and(eq(workers.id, leaves.workerId), eq(workers.companyId, leaves.companyId)))
+    .where(and(eq(leaves.companyId, companyId), isNull(leaves.cancelledAt), gte(leaves.endOn, from)))
+    .orderBy(asc(leaves.startOn), asc(workers.lastName));
+  return rows.map((r) => ({ ...r.leave, workerLastName: r.lastName, workerFirstName: r.firstName }));
+}

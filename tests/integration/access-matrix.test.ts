@@ -36,6 +36,8 @@ const rules: Record<string, Guard> = {
   'route GET /espace/attestations/[number]/pdf': 'session-only',
   'page /espace/conges': { area: 'leave', level: 'read' },
   'page /espace/conges/salaries/[id]': { area: 'leave', level: 'read' },
+  'route GET /espace/conges/export.ics': { area: 'leave', level: 'read' },
+  'route GET /espace/conges/export.csv': { area: 'leave', level: 'read' },
   'action app/espace/conges/actions.ts#registerLeaveAction': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#updateLeaveAction': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#cancelLeaveAction': { area: 'leave', level: 'write' },

@@ -15,6 +15,8 @@ import { Legend, TeamTable } from './team-table';
 
 export const metadata: Metadata = { title: 'Planification des congés' };
 
+const exportLink = 'inline-flex min-h-11 items-center justify-center rounded-md border-2 border-brand bg-white px-4 font-semibold text-brand-dark hover:bg-brand-light';
+
 function runNotice(run: PaymentRun | null, today: string): string {
   if (!run) return 'La caisse n’a pas encore annoncé de date limite d’enregistrement : les congés enregistrés seront payés lors du prochain paiement annoncé.';
   const left = daysBetween(today, run.deadline);
@@ -52,6 +54,12 @@ export default async function LeavePage({ searchParams }: { searchParams: Promis
         </div>
         <div className="no-print flex flex-wrap gap-3">
           <PrintButton />
+          <a href="/espace/conges/export.ics" download className={exportLink}>
+            Exporter (iCalendar .ics)
+          </a>
+          <a href="/espace/conges/export.csv" download className={exportLink}>
+            Exporter (CSV)
+          </a>
         </div>
       </div>
 

@@ -87,6 +87,33 @@ test('registers a week for two workers by dragging across their rows', async ({ 
   for (const name of a.drag) await expect(rowOf(page, name).getByText(/du 08\/02\/2027 au 13\/02\/2027/)).toBeAttached();
 });
 
+test('exports the leaves as iCalendar and CSV, read back', async ({ page }) => {
+  const a = account();
+  await openFebruary(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporter (iCalendar .ics)' }).click();
+  const ics = await (await downloading).createReadStream().then(async (s) => {
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  });
+  // Unfold the lines (RFC 5545), then read each event's summary and dates back.
+  const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  const events = ics.split('BEGIN:VEVENT').slice(1).map((e) => ({
+    summary: /SUMMARY:(.*)/.exec(e.replace(/\r\n[ \t]/g, ''))?.[1]?.trim(),
+    start: /DTSTART;VALUE=DATE:(\d{8})/.exec(e)?.[1],
+    end: /DTEND;VALUE=DATE:(\d{8})/.exec(e)?.[1],
+  }));
+  const [last, first] = a.form[0].split(' ');
+  expect(events).toContainEqual({ summary: `Congés — ${first} ${last}`, start: '20270201', end: '20270207' });
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporter (CSV)' }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe('conges.csv');
+});
+
 test('registers a leave with the keyboard alone', async ({ page }) => {
   const a = account();
   await openFebruary(page);
