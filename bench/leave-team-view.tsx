@@ -3,7 +3,7 @@
 // (getTeamView: workers, leaves, holidays) and render the table to HTML (react-dom/server). Target: p95 ≤ 100 ms.
 // This is the page's own work; Next's request pipeline (session, RSC payload) comes on top — see
 // `npm run bench` for the framework's floor.
-//   node --require ./bench/css-module-shim.cjs --import tsx --import ./scripts/server-only-shim.mjs bench/leave-team-view.tsx [workers=300] [runs=60]
+//   NODE_ENV=production node --require ./bench/css-module-shim.cjs --import tsx --import ./scripts/server-only-shim.mjs bench/leave-team-view.tsx [workers=300] [runs=60]
 // Database: embedded PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set.
 // Prints one JSON line (for scripts/bench.mjs) after the human-readable figures.
 import crypto from 'node:crypto';

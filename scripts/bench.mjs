@@ -183,7 +183,8 @@ for (const t of targets) {
 let leaveTeamView;
 if (!only || only.includes('leave-team-view')) {
   const r = spawnSync('node', ['--require', './bench/css-module-shim.cjs', '--import', 'tsx', '--import', './scripts/server-only-shim.mjs', 'bench/leave-team-view.tsx'], {
-    env: process.env,
+    // React's production build, as under `next start`.
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
   const json = /^BENCH_JSON (.*)$/m.exec(r.stdout ?? '')?.[1];
