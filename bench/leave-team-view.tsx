@@ -13,7 +13,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { leaves, organisations, workers } from '@/db/schema';
 import { seedReference } from '@/db/seed';
 import { TeamTable } from '@/app/espace/conges/team-table';
-import { daysIn, monthRange } from '@/lib/leave/calendar';
+import { daysIn, monthRange } from '@/lib/leave/month-grid';
 import { getLeaveCompany, getTeamView } from '@/lib/leave/queries';
 
 const workerCount = Number(process.argv[2] ?? 300);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
 import { formatDayShort, formatDayWithWeekday, daysBetween, todayInFrance } from '@/lib/format';
-import { addMonths, daysIn, monthLabel, monthRange, monthsOf } from '@/lib/leave/calendar';
+import { addMonths, daysIn, monthLabel, monthRange, monthsOf } from '@/lib/leave/month-grid';
 import { leaveYearOf } from '@/lib/leave/days';
 import { getLeaveCompany, getTeamView, listPaymentRuns } from '@/lib/leave/queries';
 import { paymentRunFor, type PaymentRun } from '@/lib/leave/runs';

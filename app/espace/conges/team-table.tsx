@@ -1,4 +1,4 @@
-import type { CalendarDay } from '@/lib/leave/calendar';
+import type { CalendarDay } from '@/lib/leave/month-grid';
 import type { TeamView } from '@/lib/leave/queries';
 import { leaveKindLabels, leaveStatusLabels } from '@/lib/leave/status';
 import { formatDayShort } from '@/lib/format';

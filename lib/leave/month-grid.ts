@@ -1,4 +1,4 @@
-// Months and days of the team view. Pure (dates as YYYY-MM-DD, computed in UTC so no time zone shifts a day).
+// Months and days of the team view (the grid's columns). Pure (dates as YYYY-MM-DD, computed in UTC so no time zone shifts a day).
 
 import type { DateRange } from './days';
 
