@@ -11,7 +11,8 @@ import { fieldErrorsOf, type ActionState } from './schemas';
 // handler does the work in one transaction, audits and revalidates. A refusal is « not found ».
 // The guard is written as a literal at the call site: tests/integration/access-matrix.test.ts reads it.
 
-type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C) => Promise<ActionState>;
+/** `formData` is the raw form, for what zod does not parse (an uploaded file). */
+type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C, formData: FormData) => Promise<ActionState>;
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 const SECRET_FIELDS = /password|token|code/i;
@@ -35,7 +36,7 @@ async function run<S extends z.ZodType, C>(schema: S, formData: FormData, ctx: C
   const raw = formValues(formData);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, raw);
-  const result = await handler(parsed.data, ctx);
+  const result = await handler(parsed.data, ctx, formData);
   return result && !result.ok && !result.values ? { ...result, values: echo(raw) } : result;
 }
 

@@ -14,6 +14,10 @@ export const auditActionLabels: Record<string, string> = {
   recovery_codes_regenerate: 'Nouveaux codes de secours',
   sessions_revoke_others: 'Déconnexion des autres sessions',
   user_disable: 'Désactivation du compte',
+  worker_create: 'Ajout d’un salarié',
+  worker_update: 'Modification d’un salarié',
+  worker_exit: 'Sortie d’un salarié',
+  workers_import: 'Import de salariés (CSV)',
 };
 
 export const auditOutcomeLabels: Record<string, string> = {

@@ -3,8 +3,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDayShort } from '@/lib/format';
 import type { LeaveKind } from './rules';
+import { leaveStatusLabels, type LeaveStatus } from './runs';
 
-export type LeaveCsvStatus = 'registered' | 'scheduled' | 'paid';
+export type LeaveCsvStatus = LeaveStatus;
 
 export type LeaveCsvRow = {
   workerLastName: string;
@@ -38,12 +39,6 @@ export const LEAVE_CSV_HEADERS = [
 ] as const;
 
 const kindLabels: Record<LeaveKind, string> = { main: 'Congé principal', other: 'Autre congé' };
-
-export const leaveStatusLabels: Record<LeaveCsvStatus, string> = {
-  registered: 'Enregistré',
-  scheduled: 'Paiement programmé',
-  paid: 'Payé',
-};
 
 /** « 1234,56 » — no thousands separator and no € sign, so spreadsheets read it as a number. */
 function eurosForSpreadsheet(cents: number): string {

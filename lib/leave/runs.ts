@@ -36,6 +36,16 @@ export function toPaymentRuns(deadlines: readonly { startsOn: string; endsOn: st
   return runs.sort(byDeadline);
 }
 
+/** Status of a leave's payment, in order: enregistré → paiement programmé (date) → payé. */
+export type LeaveStatus = 'registered' | 'scheduled' | 'paid';
+
+/** The labels of the statuses, as the screens, exports and certificates print them. */
+export const leaveStatusLabels: Record<LeaveStatus, string> = {
+  registered: 'Enregistré',
+  scheduled: 'Paiement programmé',
+  paid: 'Payé',
+};
+
 export type LeavePaymentStatus =
   /** « enregistré »: the deadline of its run has not passed; the leave may still be edited or cancelled. */
   | { status: 'registered'; run: PaymentRun | null }

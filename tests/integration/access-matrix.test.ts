@@ -64,6 +64,17 @@ const rules: Record<string, Guard> = {
   'action app/espace/clients/actions.ts#declineOfferAction': { firm: 'admin' },
   'action app/espace/clients/actions.ts#requestDelegationAction': { firm: 'admin' },
   'action app/espace/clients/actions.ts#withdrawDelegationAction': { firm: 'admin' },
+  // « Salariés » belong to the declarations area: reading the list is consultation, every change is saisie.
+  'page /espace/salaries': { area: 'declarations', level: 'read' },
+  'page /espace/salaries/nouveau': { area: 'declarations', level: 'write' },
+  'page /espace/salaries/[workerId]': { area: 'declarations', level: 'write' },
+  'page /espace/salaries/importer': { area: 'declarations', level: 'write' },
+  // The blank model file: any signed-in user (it holds nobody's data).
+  'route GET /espace/salaries/importer/modele': 'session-only',
+  'action app/espace/salaries/actions.ts#addWorkerAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#updateWorkerAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#recordExitAction': { area: 'declarations', level: 'write' },
+  'action app/espace/salaries/actions.ts#importWorkersAction': { area: 'declarations', level: 'write' },
 };
 
 // ── 1. discovery ────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { countJoursOuvrables } from '@/lib/leave/calendar';
 import { calendarDays, countLeaveDays, leaveYearOf, referencePeriodFor, shiftDay } from '@/lib/leave/days';
+import { publicHolidaysBetween } from '@/lib/leave/holidays';
 
 describe('countLeaveDays: jours ouvrables (Monday–Saturday) minus public holidays', () => {
   it.each([
@@ -95,5 +98,22 @@ describe('countLeaveDays properties', () => {
         expect(countLeaveDays(start, end, true)).toBeLessThanOrEqual(countLeaveDays(start, end, false));
       }),
     );
+  });
+});
+
+describe('client-side count (lib/leave/calendar.ts, no holiday library)', () => {
+  it('counts as countLeaveDays when given the holidays of the range', () => {
+    fc.assert(
+      fc.property(dayArb, fc.integer({ min: 0, max: 120 }), fc.boolean(), (start, length, am) => {
+        const end = shiftDay(start, length);
+        const holidays = publicHolidaysBetween(start, end, am).map((h) => h.date);
+        expect(countJoursOuvrables(start, end, holidays)).toBe(countLeaveDays(start, end, am));
+        expect(countJoursOuvrables(start, end, new Set(holidays))).toBe(countLeaveDays(start, end, am));
+      }),
+    );
+  });
+
+  it('imports nothing, so a client bundle stays small', () => {
+    expect(readFileSync('lib/leave/calendar.ts', 'utf8')).not.toMatch(/^import /m);
   });
 });
