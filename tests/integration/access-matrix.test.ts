@@ -38,6 +38,7 @@ const rules: Record<string, Guard> = {
   'page /espace/conges/salaries/[id]': { area: 'leave', level: 'read' },
   'route GET /espace/conges/export.ics': { area: 'leave', level: 'read' },
   'route GET /espace/conges/export.csv': { area: 'leave', level: 'read' },
+  'route POST /espace/conges/salaries/[id]/certificat': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#registerLeaveAction': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#updateLeaveAction': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#cancelLeaveAction': { area: 'leave', level: 'write' },

@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, declarationLines, declarations, leaves, mailOutbox, organisations, users, workers } from '@/db/schema';
+import { auditLog, declarationLines, declarations, documents, leaves, mailOutbox, organisations, users, workers } from '@/db/schema';
+import { readDocument, setStoreBackend } from '@/lib/documents/store';
+import { issueLeaveCertificate } from '@/lib/leave/certificate';
+import { readPdfText } from '../support/pdf';
 import { demoCompanies, demoUsers, seedDemo } from '@/db/seed';
 import { monthlyHoursHundredths } from '@/lib/declarations/rules';
 import { cancelLeave, registerLeaves, updateLeave } from '@/lib/leave/mutations';
@@ -172,5 +175,27 @@ describe.each(engines)('leave planning (%s)', (engine) => {
     expect(reminders[0]!.text.replace(/\s+/g, ' ')).toContain('5 salariés n’ont pas de congé principal enregistré');
     // Too early: nothing due three weeks before.
     expect((await sendReminders(db(), [leaveDeadlineReminders], '2026-11-27'))[0]!.due).toBe(0);
+  });
+
+  it('files a « certificat de congés » in the company’s documents and returns it', async () => {
+    const files = new Map<string, Buffer>();
+    setStoreBackend({ put: async (k, b) => void files.set(k, b), get: async (k) => files.get(k)!, delete: async (k) => void files.delete(k) });
+    try {
+      const result = await issueLeaveCertificate(db(), { companyId: ids.strasbourg, workerId: ids.worker.Schmitt!, actor: actor(), now: at(TODAY) });
+      if (!result.ok) throw new Error('refused');
+      expect(result.fileName).toBe('certificat-conges-schmitt-marc-2026-2027.pdf');
+      const text = (await readPdfText(result.bytes)).replace(/\s+/g, ' ');
+      expect(text).toContain('Certificat de congés');
+      expect(text).toContain('SCHMITT Marc');
+      expect(text).toContain('Heures déclarées 758,35 h');
+      const [row] = await db().select().from(documents).where(eq(documents.id, result.documentId));
+      expect(row).toMatchObject({ companyId: ids.strasbourg, kind: 'leave_certificate', sourceId: ids.worker.Schmitt });
+      const stored = await readDocument(db(), ids.strasbourg, result.documentId);
+      expect(stored).toBeTruthy();
+      // Another company's worker: nothing.
+      expect(await issueLeaveCertificate(db(), { companyId: ids.strasbourg, workerId: ids.nancyWorker, actor: actor(), now: at(TODAY) })).toEqual({ ok: false, code: 'not_found' });
+    } finally {
+      setStoreBackend(undefined);
+    }
   });
 });

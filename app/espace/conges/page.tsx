@@ -5,7 +5,8 @@ import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
 import { formatDayShort, formatDayWithWeekday, daysBetween, todayInFrance } from '@/lib/format';
 import { addMonths, daysIn, monthLabel, monthRange, monthsOf } from '@/lib/leave/month-grid';
-import { leaveYearOf } from '@/lib/leave/days';
+import { leaveYearOf, shiftDay } from '@/lib/leave/days';
+import { publicHolidaysBetween } from '@/lib/leave/holidays';
 import { getLeaveCompany, getTeamView, listPaymentRuns } from '@/lib/leave/queries';
 import { paymentRunFor, type PaymentRun } from '@/lib/leave/runs';
 import { monthParam } from '@/lib/leave/schemas';
@@ -108,7 +109,7 @@ export default async function LeavePage({ searchParams }: { searchParams: Promis
         <Planner
           workers={view.workers.map((w) => ({ id: w.id, name: `${w.lastName} ${w.firstName}` }))}
           days={days.map((d) => d.date)}
-          alsaceMoselle={company.alsaceMoselle}
+          holidays={publicHolidaysBetween(shiftDay(leaveYear.start, -366), shiftDay(leaveYear.end, 366), company.alsaceMoselle).map((h) => h.date)}
           canWrite={canWrite}
           runNotice={runNotice(run, today)}
         >

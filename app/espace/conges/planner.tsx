@@ -3,7 +3,7 @@
 import { useActionState, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/app/espace/_components/form-bits';
 import type { ActionState } from '@/lib/access/schemas';
-import { countLeaveDays } from '@/lib/leave/days';
+import { countJoursOuvrables } from '@/lib/leave/calendar';
 import { workerField } from '@/lib/leave/schemas';
 import { registerLeaveAction } from './actions';
 import s from './team.module.css';
@@ -13,11 +13,14 @@ type Drag = { r0: number; c0: number; r1: number; c1: number };
 
 const frDay = (d: string) => d.split('-').reverse().join('/');
 
-/** Days counted for the range, as the server will count them (the rule is pure, shared with the server). */
-function countOrNull(start: string, end: string, alsaceMoselle: boolean): number | null {
+/**
+ * Days counted for the range, as the server counts them: the same jours-ouvrables rule (lib/leave/calendar,
+ * which leaves the holiday library out of the browser) with the company's holiday dates sent by the server.
+ */
+function countOrNull(start: string, end: string, holidays: ReadonlySet<string>): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end) || end < start) return null;
   try {
-    return countLeaveDays(start, end, alsaceMoselle);
+    return countJoursOuvrables(start, end, holidays);
   } catch {
     return null;
   }
@@ -31,14 +34,15 @@ function countOrNull(start: string, end: string, alsaceMoselle: boolean): number
 export function Planner({
   workers,
   days,
-  alsaceMoselle,
+  holidays,
   canWrite,
   runNotice,
   children,
 }: {
   workers: Worker[];
   days: string[];
-  alsaceMoselle: boolean;
+  /** Public holiday dates of the company (its department) around the leave year shown. */
+  holidays: string[];
   canWrite: boolean;
   runNotice: string;
   children: ReactNode;
@@ -52,7 +56,8 @@ export function Planner({
   const painted = useRef<HTMLElement[]>([]);
   const frame = useRef(0);
 
-  const count = useMemo(() => countOrNull(start, end, alsaceMoselle), [start, end, alsaceMoselle]);
+  const holidaySet = useMemo(() => new Set(holidays), [holidays]);
+  const count = useMemo(() => countOrNull(start, end, holidaySet), [start, end, holidaySet]);
 
   const clearPaint = () => {
     for (const el of painted.current) el.classList.remove(s.sel!);
@@ -139,6 +144,8 @@ export function Planner({
       setSelected(new Set());
       setStart('');
       setEnd('');
+      // React resets the form after a successful action: the radios show their default again.
+      setKind('main');
     }
     return result;
   }, null);

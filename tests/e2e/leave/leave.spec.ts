@@ -4,9 +4,10 @@ import { signIn } from '../fixtures/accounts';
 
 // Each project uses its own demo company (the two share one server and database): desktop the
 // Strasbourg company (Alsace-Moselle), phone the Reims one. February 2027: 1 February is a Monday.
+// Workers are listed by name; the two dragged across are adjacent rows (a drag selects every row between).
 const companies = {
-  desktop: { email: 'gerant@renovation-rhenane.test', password: 'Demo-Rhenane-2026!', form: ['Schmitt Marc', 'Meyer Élodie'], drag: ['Muller Antoine', 'Klein Yasmine'], keyboard: 'Wagner Hugo' },
-  phone: { email: 'bureau@charpentes-champenoises.test', password: 'Demo-Champagne-2026!', form: ['Lefèvre Damien', 'Roux Manon'], drag: ['Chevalier Bruno', 'Perrin Sofiane'], keyboard: 'Lefèvre Damien' },
+  desktop: { email: 'gerant@renovation-rhenane.test', password: 'Demo-Rhenane-2026!', form: ['Schmitt Marc', 'Meyer Élodie'], drag: ['Klein Yasmine', 'Meyer Élodie'], keyboard: 'Wagner Hugo' },
+  phone: { email: 'bureau@charpentes-champenoises.test', password: 'Demo-Champagne-2026!', form: ['Lefèvre Damien', 'Roux Manon'], drag: ['Chevalier Bruno', 'Lefèvre Damien'], keyboard: 'Perrin Sofiane' },
 } as const;
 
 const account = () => companies[test.info().project.name === 'phone' ? 'phone' : 'desktop'];
@@ -15,6 +16,9 @@ async function openFebruary(page: Page) {
   const a = account();
   await signIn(page, a.email, a.password);
   await expect(page).toHaveURL(/\/espace$/);
+  // The dashboard's leave card: next deadline with its countdown, and who has no main leave yet.
+  await expect(page.getByText(/Date limite d’enregistrement de dates de congés : \d{2}\/\d{2}\/\d{4} \(dans \d+ jours?\), pour le paiement du/)).toBeVisible();
+  await expect(page.getByText(/salariés? n’(a|ont) pas de congé principal enregistré/)).toBeVisible();
   await page.goto('/espace/conges?mois=2027-02');
   await expect(page.getByRole('heading', { level: 1, name: 'Planification des congés' })).toBeVisible();
 }
@@ -121,11 +125,16 @@ test('registers a leave with the keyboard alone', async ({ page }) => {
   await box.focus();
   await page.keyboard.press('Space');
   await expect(box).toBeChecked();
-  await page.getByLabel('Premier jour de congé').focus();
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('name'));
+  const tabTo = async (name: string) => {
+    for (let i = 0; i < 8 && (await focusedName()) !== name; i++) await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe(name);
+  };
+  await tabTo('start');
   await page.keyboard.type('22022027');
-  await page.keyboard.press('Tab');
+  await tabTo('end');
   await page.keyboard.type('23022027');
-  await page.keyboard.press('Tab');
+  await tabTo('kind');
   await page.keyboard.press('ArrowDown'); // « Autre congé »
   await expect(page.getByLabel(/Autre congé/)).toBeChecked();
   await expect(page.getByTestId('leave-count')).toContainText('2 jours ouvrables comptés');

@@ -107,6 +107,13 @@ export default async function WorkerLeavePage({ params }: { params: Promise<{ id
             : ` : en dessous de ${HOLIDAY_BONUS_MIN_HOURS.toLocaleString('fr-FR')} h, pas de prime de vacances.`}
         </p>
         {fractionnement > 0 && <p>Jours de fractionnement : {fractionnement}.</p>}
+        {canWrite && (
+          <form method="post" action={`/espace/conges/salaries/${worker.id}/certificat`}>
+            <button type="submit" className="inline-flex min-h-11 items-center justify-center rounded-md border-2 border-brand bg-white px-4 font-semibold text-brand-dark hover:bg-brand-light">
+              Télécharger le certificat de congés (PDF)
+            </button>
+          </form>
+        )}
         {acquisitionRuleText && <p className="text-sm text-muted">{acquisitionRuleText}</p>}
       </section>
 
