@@ -66,7 +66,8 @@ test('registers a week for two workers by dragging across their rows', async ({ 
   await openFebruary(page);
   const first = rowOf(page, a.drag[0]).locator('td').nth(7); // 8 February
   const last = rowOf(page, a.drag[1]).locator('td').nth(12); // 13 February
-  await first.scrollIntoViewIfNeeded();
+  // In the middle of the screen, clear of the site's header.
+  await first.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
   const from = (await first.boundingBox())!;
   const to = (await last.boundingBox())!;
   if (test.info().project.name === 'phone') {
@@ -130,10 +131,21 @@ test('registers a leave with the keyboard alone', async ({ page }) => {
     for (let i = 0; i < 8 && (await focusedName()) !== name; i++) await page.keyboard.press('Tab');
     expect(await focusedName()).toBe(name);
   };
-  await tabTo('start');
-  await page.keyboard.type('22022027');
-  await tabTo('end');
-  await page.keyboard.type('23022027');
+  // A date field's segments follow the browser's own language (day or month first): type day first, and
+  // if the browser read it month first, go back to the field's first segment and type month first.
+  const typeDate = async (name: string, iso: string) => {
+    const [y, m, d] = iso.split('-');
+    await tabTo(name);
+    await page.keyboard.type(`${d}${m}${y}`);
+    const field = page.locator(`#leave-form input[name="${name}"]`);
+    if ((await field.inputValue()) === iso) return;
+    while ((await focusedName()) === name) await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`${m}${d}${y}`);
+    await expect(field).toHaveValue(iso);
+  };
+  await typeDate('start', '2027-02-22');
+  await typeDate('end', '2027-02-23');
   await tabTo('kind');
   await page.keyboard.press('ArrowDown'); // « Autre congé »
   await expect(page.getByLabel(/Autre congé/)).toBeChecked();
