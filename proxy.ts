@@ -6,9 +6,9 @@ import { NextResponse, type NextRequest } from 'next/server';
  * against the sessions table: a cookie that exists proves nothing here.
  */
 export function proxy(request: NextRequest) {
-  // Route handlers (file downloads) answer « not found » themselves; a redirect to an HTML login page
+  // Route handlers (file downloads, the document upload) answer « not found » themselves; a redirect to an HTML login page
   // would tell a stranger the resource exists and hand a downloader a page instead of a 404.
-  if (/\/(pdf|telecharger)$/.test(request.nextUrl.pathname)) return NextResponse.next();
+  if (/\/(pdf|telecharger|fichier|deposer)$/.test(request.nextUrl.pathname)) return NextResponse.next();
   const hasSessionCookie = request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
   if (hasSessionCookie) return NextResponse.next();
   return NextResponse.redirect(new URL('/connexion', request.url));

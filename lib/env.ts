@@ -39,6 +39,11 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
   ),
   DOCUMENTS_DIR: optionalString,
+  DOCUMENTS_S3_BUCKET: optionalString,
+  DOCUMENTS_S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  DOCUMENTS_S3_REGION: optionalString,
+  DOCUMENTS_S3_ACCESS_KEY_ID: optionalString,
+  DOCUMENTS_S3_SECRET_ACCESS_KEY: optionalString,
   LEAVE_PAYMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(120).default(10),
   LEAVE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(7),
 });
@@ -71,6 +76,8 @@ export type Env = {
   documentsEncryptionKey: Buffer;
   /** Folder of the local document store. */
   documentsDir: string;
+  /** S3-compatible object storage of the documents (path-style requests), when configured; else the local folder. */
+  documentsS3: { bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
   /** Days from a leave registration deadline to its payment run, when the key date gives no end date. */
   leavePaymentDelayDays: number;
   /** Days before a leave registration deadline at which companies with workers lacking a main leave are reminded. */
@@ -135,7 +142,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!e.DOCUMENTS_ENCRYPTION_KEY)
       problems.push('DOCUMENTS_ENCRYPTION_KEY manquant : clé de chiffrement des documents (32 octets en base64) / missing: document encryption key (base64 of 32 bytes)');
   }
+  if (e.DOCUMENTS_S3_BUCKET && (!e.DOCUMENTS_S3_ACCESS_KEY_ID || !e.DOCUMENTS_S3_SECRET_ACCESS_KEY))
+    problems.push('DOCUMENTS_S3_BUCKET défini sans DOCUMENTS_S3_ACCESS_KEY_ID et DOCUMENTS_S3_SECRET_ACCESS_KEY / set without its access key id and secret');
   if (problems.length) throw new EnvError(problems);
+  const s3Region = e.DOCUMENTS_S3_REGION ?? 'us-east-1';
 
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -161,6 +171,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
+    documentsS3: e.DOCUMENTS_S3_BUCKET
+      ? {
+          bucket: e.DOCUMENTS_S3_BUCKET,
+          endpoint: (e.DOCUMENTS_S3_ENDPOINT ?? `https://s3.${s3Region}.amazonaws.com`).replace(/\/$/, ''),
+          region: s3Region,
+          accessKeyId: e.DOCUMENTS_S3_ACCESS_KEY_ID!,
+          secretAccessKey: e.DOCUMENTS_S3_SECRET_ACCESS_KEY!,
+        }
+      : null,
     leavePaymentDelayDays: e.LEAVE_PAYMENT_DELAY_DAYS,
     leaveReminderDaysBefore: e.LEAVE_REMINDER_DAYS_BEFORE,
   };

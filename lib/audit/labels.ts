@@ -18,6 +18,8 @@ export const auditActionLabels: Record<string, string> = {
   worker_update: 'Modification d’un salarié',
   worker_exit: 'Sortie d’un salarié',
   workers_import: 'Import de salariés (CSV)',
+  document_upload: 'Dépôt d’un document',
+  document_delete: 'Suppression d’un document',
 };
 
 export const auditOutcomeLabels: Record<string, string> = {

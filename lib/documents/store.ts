@@ -6,9 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { documents } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { s3Backend } from './s3';
 
 // The document store: bytes encrypted with AES-256-GCM (key from configuration, generated in dev),
-// written to local disk (S3-compatible storage can replace `localBackend`), indexed by `documents`.
+// written to local disk or S3-compatible storage (./s3.ts, when configured), indexed by `documents`.
 // File layout: "ESD1" | 12-byte IV | ciphertext | 16-byte tag; the storage key is the GCM additional
 // data, so a file moved under another row's key does not decrypt.
 
@@ -43,8 +44,12 @@ export function localBackend(dir: string): StoreBackend {
 }
 
 let backend: StoreBackend | undefined;
+/** S3-compatible storage when DOCUMENTS_S3_BUCKET is configured, else the local folder. */
 export function getStoreBackend(): StoreBackend {
-  backend ??= localBackend(getEnv().documentsDir);
+  if (!backend) {
+    const env = getEnv();
+    backend = env.documentsS3 ? s3Backend(env.documentsS3) : localBackend(env.documentsDir);
+  }
   return backend;
 }
 /** Tests and alternative deployments install another backend. */

@@ -43,6 +43,14 @@ const rules: Record<string, Guard> = {
   'action app/espace/conges/actions.ts#updateLeaveAction': { area: 'leave', level: 'write' },
   'action app/espace/conges/actions.ts#cancelLeaveAction': { area: 'leave', level: 'write' },
   'page /espace/compte': 'session-only',
+  // « Mes documents »: the page and the delete action by the area's guard; the upload and download
+  // handlers check the session, then lib/documents → lib/access.authorize on the document's (or the
+  // named) company (tests/integration/documents.test.ts: other companies, collaborators without the
+  // right and firms without delegation get 404).
+  'page /espace/documents': { area: 'documents', level: 'read' },
+  'action app/espace/documents/actions.ts#deleteDocumentAction': { area: 'documents', level: 'write' },
+  'route POST /espace/documents/deposer': 'session-only',
+  'route GET /espace/documents/[id]/fichier': 'session-only',
   'page /espace/compte/double-authentification': 'session-only',
   'action app/espace/compte/actions.ts#changePasswordAction': 'session-only',
   'action app/espace/compte/actions.ts#requestEmailChangeAction': 'session-only',
