@@ -52,6 +52,8 @@ const envSchema = z.object({
   DOCUMENTS_S3_REGION: optionalString,
   DOCUMENTS_S3_ACCESS_KEY_ID: optionalString,
   DOCUMENTS_S3_SECRET_ACCESS_KEY: optionalString,
+  LEAVE_PAYMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(120).default(10),
+  LEAVE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type Env = {
@@ -93,6 +95,10 @@ export type Env = {
   caisseBic: string;
   /** S3-compatible object storage of the documents (path-style requests), when configured; else the local folder. */
   documentsS3: { bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  /** Days from a leave registration deadline to its payment run, when the key date gives no end date. */
+  leavePaymentDelayDays: number;
+  /** Days before a leave registration deadline at which companies with workers lacking a main leave are reminded. */
+  leaveReminderDaysBefore: number;
 };
 
 export class EnvError extends Error {
@@ -199,6 +205,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
           secretAccessKey: e.DOCUMENTS_S3_SECRET_ACCESS_KEY!,
         }
       : null,
+    leavePaymentDelayDays: e.LEAVE_PAYMENT_DELAY_DAYS,
+    leaveReminderDaysBefore: e.LEAVE_REMINDER_DAYS_BEFORE,
   };
 }
 

@@ -6,8 +6,9 @@
 // Database: a fresh PostgreSQL database `espace_bench` when DATABASE_URL is set (app and bare server
 // share it), else embedded PGlite in a fresh DATA_DIR (the bare server then needs its own in-memory copy).
 // Settings: BENCH_DURATION (s, 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 3), BENCH_SKIP_BUILD=1
-// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,attestations. Results: bench/results/*.json.
+// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,attestations,leave-team-view. Results: bench/results/*.json.
 // With PostgreSQL it then runs bench/attestations.mjs: the figures of issue 5 with PASS/FAIL per target.
+// The leave team view (bench/leave-team-view.tsx) runs in process on its own fresh database: server time of a 300-worker month.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -179,6 +180,20 @@ for (const t of targets) {
   if (!r.requests.total) console.log(`    ⚠ no response within ${duration} s: raise BENCH_DURATION (is the machine busy?)`);
 }
 
+// --- leave team view (issue 7), in process: read + render a month for 300 workers ------------------------
+let leaveTeamView;
+if (!only || only.includes('leave-team-view')) {
+  const r = spawnSync('node', ['--require', './bench/css-module-shim.cjs', '--import', 'tsx', '--import', './scripts/server-only-shim.mjs', 'bench/leave-team-view.tsx'], {
+    // React's production build, as under `next start`.
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  const json = /^BENCH_JSON (.*)$/m.exec(r.stdout ?? '')?.[1];
+  console.log(`\n▶ leave team view\n${(r.stdout ?? '').replace(/^BENCH_JSON .*$/m, '').trimEnd()}`);
+  if (!json) console.log(`  ⚠ leave team view bench failed:\n${r.stderr}`);
+  else leaveTeamView = JSON.parse(json);
+}
+
 // --- report ------------------------------------------------------------------------------------------
 const ratio = (a, b) => (results[a]?.requestsPerSecond && results[b]?.requestsPerSecond ? results[a].requestsPerSecond / results[b].requestsPerSecond : undefined);
 const ratios = {
@@ -212,6 +227,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageBefore: load, node: process.version },
   results,
   ratios,
+  leaveTeamView,
 };
 const outDir = path.join(root, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });

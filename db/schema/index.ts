@@ -12,3 +12,4 @@ export * from './declarations';
 export * from './payments';
 export * from './documents';
 export * from './reminders';
+export * from './leave';

@@ -47,6 +47,14 @@ const rules: Record<string, Guard> = {
   'route GET /espace/paiements/mandat/[id]': { area: 'payments', level: 'read' },
   'action app/espace/paiements/actions.ts#confirmPaymentAction': { area: 'payments', level: 'write' },
   'action app/espace/paiements/actions.ts#registerMandateAction': { area: 'payments', level: 'write' },
+  'page /espace/conges': { area: 'leave', level: 'read' },
+  'page /espace/conges/salaries/[id]': { area: 'leave', level: 'read' },
+  'route GET /espace/conges/export.ics': { area: 'leave', level: 'read' },
+  'route GET /espace/conges/export.csv': { area: 'leave', level: 'read' },
+  'route POST /espace/conges/salaries/[id]/certificat': { area: 'leave', level: 'write' },
+  'action app/espace/conges/actions.ts#registerLeaveAction': { area: 'leave', level: 'write' },
+  'action app/espace/conges/actions.ts#updateLeaveAction': { area: 'leave', level: 'write' },
+  'action app/espace/conges/actions.ts#cancelLeaveAction': { area: 'leave', level: 'write' },
   'page /espace/compte': 'session-only',
   // « Mes documents »: the page and the delete action by the area's guard; the upload and download
   // handlers check the session, then lib/documents → lib/access.authorize on the document's (or the

@@ -1,0 +1,40 @@
+import { getDb } from '@/db';
+import { requireArea } from '@/lib/access/context';
+import { todayInFrance } from '@/lib/format';
+import { buildLeaveCsv } from '@/lib/leave/csv';
+import { leaveYearOf } from '@/lib/leave/days';
+import { listLeavesForExport } from '@/lib/leave/queries';
+import { effectiveLeaveStatus } from '@/lib/leave/status';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const csvStatus = { registered: 'registered', payment_scheduled: 'scheduled', paid: 'paid' } as const;
+
+/** CSV export (spreadsheet-ready: « ; », BOM) of the company's leaves from the current leave year on. */
+export async function GET() {
+  const ctx = await requireArea('leave', 'read');
+  const today = todayInFrance();
+  const rows = await listLeavesForExport(await getDb(), ctx.company.id, leaveYearOf(today).start);
+  const body = buildLeaveCsv(
+    rows.map((l) => ({
+      workerLastName: l.workerLastName,
+      workerFirstName: l.workerFirstName,
+      start: l.startOn,
+      end: l.endOn,
+      days: l.days,
+      kind: l.kind,
+      status: csvStatus[effectiveLeaveStatus(l, today)],
+      paymentOn: l.paymentOn,
+      indemnityCents: l.indemnityCents,
+      registeredOn: todayInFrance(l.registeredAt),
+    })),
+  );
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="conges.csv"',
+      'cache-control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { getDb } from '@/db';
+import { requireArea } from '@/lib/access/context';
+import { getEnv } from '@/lib/env';
+import { todayInFrance } from '@/lib/format';
+import { leaveYearOf } from '@/lib/leave/days';
+import { buildLeaveCalendar } from '@/lib/leave/ics';
+import { listLeavesForExport } from '@/lib/leave/queries';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** iCalendar file of the company's leaves, from the current leave year on (one all-day event per leave). */
+export async function GET() {
+  const ctx = await requireArea('leave', 'read');
+  const rows = await listLeavesForExport(await getDb(), ctx.company.id, leaveYearOf(todayInFrance()).start);
+  const body = buildLeaveCalendar({
+    companyName: ctx.company.name,
+    uidDomain: new URL(getEnv().appUrl).hostname,
+    leaves: rows.map((l) => ({ id: l.id, workerFirstName: l.workerFirstName, workerLastName: l.workerLastName, start: l.startOn, end: l.endOn, days: l.days, kind: l.kind, updatedAt: l.updatedAt })),
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'attachment; filename="conges.ics"',
+      'cache-control': 'private, no-store',
+    },
+  });
+}
