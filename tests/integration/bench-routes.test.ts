@@ -3,6 +3,7 @@ import { seedDemo } from '@/db/seed';
 import { todayInFrance } from '@/lib/format';
 import { getUpcomingKeyDates } from '@/lib/site/queries';
 import { engines, useTestDatabase } from '../support/db';
+import { productionSecrets } from '../support/production-env';
 
 // The routes `npm run bench` measures. Each import below is fresh, so lib/env reads the stubbed variables.
 async function importRoutes() {
@@ -32,12 +33,7 @@ describe.each(engines)('bench routes (%s)', (engine) => {
 
   it('answer 404 in production', async () => {
     vi.stubEnv('APP_ENV', 'production');
-    vi.stubEnv('AUTH_SECRET', 'p'.repeat(40));
-    vi.stubEnv('DATABASE_URL', 'postgres://espace@db.internal/espace');
-    vi.stubEnv('APP_URL', 'https://espace.example.test');
-    vi.stubEnv('RESEND_API_KEY', 're_live');
-    vi.stubEnv('LETTERS_SECRET', 'l'.repeat(40));
-    vi.stubEnv('ATTESTATION_SIGNING_KEYS', '{"keys":[]}');
+    for (const [name, value] of Object.entries(productionSecrets)) vi.stubEnv(name, value);
     const { floor, keyDates } = await importRoutes();
     expect(floor.GET().status).toBe(404);
     expect((await keyDates.GET()).status).toBe(404);

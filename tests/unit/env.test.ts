@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '@/lib/env';
+import { productionSecrets } from '../support/production-env';
 
 const tempDirs: string[] = [];
 function tempDataDir(): string {
@@ -29,18 +30,6 @@ function loadError(vars: Record<string, string>): EnvError {
   throw new Error('loadEnv accepted the configuration');
 }
 
-const productionSecrets = {
-  AUTH_SECRET: 'x'.repeat(48),
-  DATABASE_URL: 'postgres://espace@db.internal:5432/espace',
-  APP_URL: 'https://espace.cibtp-grandest.test/',
-  RESEND_API_KEY: 're_live_key',
-  LETTERS_SECRET: 'l'.repeat(48),
-  ATTESTATION_SIGNING_KEYS: '{"keys":[]}',
-  DOCUMENTS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  SEPA_CREDITOR_ID: 'FR72ZZZ123456',
-  CAISSE_IBAN: 'FR76 3000 6000 0112 3456 7890 189',
-  CAISSE_BIC: 'AGRIFRPP',
-};
 
 describe('loadEnv', () => {
   it('refuses production without its secrets, naming each one', () => {
