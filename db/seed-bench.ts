@@ -75,7 +75,6 @@ export async function seedFirmWithClients(db: Db, options: { clients?: number; t
         city,
         departmentCode: dept,
         membershipNumber: `GE-BENCH-${String(i + 1).padStart(5, '0')}`,
-        isUpToDate: i % 7 !== 3,
         activatedAt: new Date(),
       };
     });

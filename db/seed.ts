@@ -167,7 +167,6 @@ export const demoCompanies = {
     departmentCode: '54',
     membershipNumber: 'GE-054-000417',
     contactEmail: 'contact@batiments-est.test',
-    isUpToDate: true,
     hadLegacyDelegation: true,
   },
   strasbourg: {
@@ -180,7 +179,6 @@ export const demoCompanies = {
     departmentCode: '67',
     membershipNumber: 'GE-067-001523',
     contactEmail: 'gerant@renovation-rhenane.test',
-    isUpToDate: false,
     hadLegacyDelegation: false,
   },
   reims: {
@@ -193,7 +191,6 @@ export const demoCompanies = {
     departmentCode: '51',
     membershipNumber: 'GE-051-000908',
     contactEmail: 'bureau@charpentes-champenoises.test',
-    isUpToDate: true,
     hadLegacyDelegation: false,
   },
   vosges: {
@@ -206,7 +203,6 @@ export const demoCompanies = {
     departmentCode: '88',
     membershipNumber: 'GE-088-000312',
     contactEmail: 'contact@maconnerie-vosgienne.test',
-    isUpToDate: true,
     hadLegacyDelegation: false,
   },
   firm: {
@@ -219,7 +215,6 @@ export const demoCompanies = {
     departmentCode: '54',
     membershipNumber: null,
     contactEmail: 'cabinet@comptable-lorrain.test',
-    isUpToDate: true,
     hadLegacyDelegation: false,
   },
 };

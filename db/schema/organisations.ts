@@ -24,8 +24,6 @@ export const organisations = pgTable(
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     /** The previous space showed a delegation to an accounting firm: it must be renewed. */
     hadLegacyDelegation: boolean('had_legacy_delegation').notNull().default(false),
-    /** No longer read: « à jour » is computed by lib/companies/status. Kept until the seeds stop writing it, then dropped. */
-    isUpToDate: boolean('is_up_to_date').notNull().default(true),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" DROP COLUMN "is_up_to_date";
