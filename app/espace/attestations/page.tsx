@@ -10,6 +10,7 @@ import { getUpToDateStatus } from '@/lib/companies/status';
 import { formatDayShort, todayInFrance } from '@/lib/format';
 import { DownloadAttestationButton } from './download-button';
 import { PageHeader } from '@/app/espace/_components/page-header';
+import { UpToDateReasons } from '@/app/espace/_components/up-to-date-reasons';
 
 export const metadata: Metadata = { title: 'Attestations' };
 
@@ -128,19 +129,7 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
               Votre entreprise n’est pas à jour : la caisse ne peut pas délivrer d’attestation de mise à jour pour l’instant. Voici ce qui
               manque :
             </p>
-            <ul className="list-disc space-y-1 pl-6">
-              {status.reasons.map((r) => (
-                <li key={`${r.kind}-${r.label}`}>
-                  {r.href ? (
-                    <Link href={r.href} className="text-brand underline">
-                      {r.label}
-                    </Link>
-                  ) : (
-                    r.label
-                  )}
-                </li>
-              ))}
-            </ul>
+            <UpToDateReasons reasons={status.reasons} />
             <p>Dès que votre situation est régularisée, le bouton de téléchargement apparaît sur cette page.</p>
           </>
         )}

@@ -14,6 +14,7 @@ import { getCaisse } from '@/lib/site/queries';
 import { linkClass, secondaryButtonClass } from '../_components/form-bits';
 import { ConfirmPaymentForm, MandateForm } from './forms';
 import { PageHeader } from '@/app/espace/_components/page-header';
+import { UpToDateReasons } from '@/app/espace/_components/up-to-date-reasons';
 
 export const metadata: Metadata = { title: 'Paiements' };
 
@@ -162,19 +163,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             <p>
               Votre entreprise n’est <strong className="text-red-800">pas à jour</strong> :
             </p>
-            <ul className="list-disc space-y-1 pl-6">
-              {status.reasons.map((r) => (
-                <li key={`${r.kind}-${r.label}`}>
-                  {r.href ? (
-                    <Link href={r.href} className="text-brand underline">
-                      {r.label}
-                    </Link>
-                  ) : (
-                    r.label
-                  )}
-                </li>
-              ))}
-            </ul>
+            <UpToDateReasons reasons={status.reasons} />
           </>
         )}
         <p>
