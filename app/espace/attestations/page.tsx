@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { canActOnAttestations } from '@/lib/attestations/access';
 import { listCompanyAttestations, type AttestationHistoryRow } from '@/lib/attestations/queries';

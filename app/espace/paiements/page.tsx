@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import crypto from 'node:crypto';
 import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
