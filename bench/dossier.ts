@@ -105,8 +105,31 @@ async function main() {
 
   const results: Record<string, unknown>[] = [];
   let failed = false;
+  // The dashboard as a whole: what its dossier cards read for one company, side by side as the page does.
+  const dashboard: Target = {
+    label: 'dashboard: all dossier cards',
+    module: '',
+    fn: '',
+    call: async (_f, db, id) => {
+      const [{ getMissingDeclarations }, { getAccountStatement }, { getDebitState }, { listCompanyDocuments }, { getUpToDateStatus }] = await Promise.all([
+        import('@/lib/declarations/queries'),
+        import('@/lib/payments/statement'),
+        import('@/lib/payments/queries'),
+        import('@/lib/documents/queries'),
+        import('@/lib/companies/status'),
+      ]);
+      await Promise.all([
+        getMissingDeclarations(db, id, today),
+        getAccountStatement(db, id, today),
+        getDebitState(db, id),
+        listCompanyDocuments(db, { companyId: id, includeAttestations: false, pageSize: 3 }),
+        getUpToDateStatus(db, id, now),
+      ]);
+    },
+  };
   const all: Target[] = [
     ...targets,
+    dashboard,
     ...referenceQueries.map((q) => ({ label: q.label, module: '', fn: '', call: (_f: unknown, db: Db, id: string) => q.run(db, id) })),
   ];
   for (const t of all) {

@@ -6,15 +6,14 @@
 //   NODE_ENV=production node --require ./bench/css-module-shim.cjs --import tsx --import ./scripts/server-only-shim.mjs bench/leave-team-view.tsx [workers=300] [runs=60]
 // Database: embedded PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set.
 // Prints one JSON line (for scripts/bench.mjs) after the human-readable figures.
-import crypto from 'node:crypto';
 import { renderToString } from 'react-dom/server';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { leaves, organisations, workers } from '@/db/schema';
 import { seedReference } from '@/db/seed';
 import { TeamTable } from '@/app/espace/conges/team-table';
 import { daysIn, monthRange } from '@/lib/leave/month-grid';
 import { getLeaveCompany, getTeamView } from '@/lib/leave/queries';
+import { seedLeaveCompany } from './leave-seed';
 
 const workerCount = Number(process.argv[2] ?? 300);
 const runs = Number(process.argv[3] ?? 60);
@@ -54,32 +53,8 @@ async function main() {
     await migrateDatabase(handle, { postgresUrl: url });
     await seedReference(handle.db);
     const db = handle.db;
-    const [company] = await db
-      .insert(organisations)
-      .values({ kind: 'company', siret: `9${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`, name: 'Bench Congés SAS', addressLine: '1 rue du Banc', postcode: '67000', city: 'Strasbourg', departmentCode: '67' })
-      .returning();
-    const staff = await db
-      .insert(workers)
-      .values(
-        Array.from({ length: workerCount }, (_, i) => ({
-          companyId: company!.id,
-          lastName: `Nom${String(i).padStart(3, '0')}`,
-          firstName: 'Prénom',
-          birthDate: '1985-01-01',
-          category: 'ouvrier' as const,
-          hiredOn: '2015-01-05',
-        })),
-      )
-      .returning({ id: workers.id });
-    await db.insert(leaves).values(
-      staff.map((w, i) => {
-        const startDay = 1 + (i % 20);
-        const start = `${month}-${String(startDay).padStart(2, '0')}`;
-        const end = `${month}-${String(startDay + 6).padStart(2, '0')}`;
-        return { companyId: company!.id, workerId: w.id, startOn: start, endOn: end, kind: 'main' as const, days: 6, leaveYearStart: '2027-05-01', paymentDeadline: '2027-05-20', paymentOn: '2027-06-30' };
-      }),
-    );
-    const info = (await getLeaveCompany(db, company!.id))!;
+    const { companyId } = await seedLeaveCompany(db, { workerCount, month, leaveYearStart: '2027-05-01', paymentDeadline: '2027-05-20', paymentOn: '2027-06-30' });
+    const info = (await getLeaveCompany(db, companyId))!;
     const range = monthRange(month);
     const days = daysIn(range);
     const once = async () => {

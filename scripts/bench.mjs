@@ -6,9 +6,10 @@
 // Database: a fresh PostgreSQL database `espace_bench` when DATABASE_URL is set (app and bare server
 // share it), else embedded PGlite in a fresh DATA_DIR (the bare server then needs its own in-memory copy).
 // Settings: BENCH_DURATION (s, 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 3), BENCH_SKIP_BUILD=1
-// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,attestations,leave-team-view. Results: bench/results/*.json.
+// (reuse the last build), BENCH_ONLY=home,key-dates,floor,bare,attestations,leave-team-view,leave-scroll. Results: bench/results/*.json.
 // With PostgreSQL it then runs bench/attestations.mjs: the figures of issue 5 with PASS/FAIL per target.
 // The leave team view (bench/leave-team-view.tsx) runs in process on its own fresh database: server time of a 300-worker month.
+// Then bench/leave-scroll.mjs on the same build: scrolling that month in Chromium (layouts, frame intervals, month changes).
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -249,5 +250,12 @@ if (!only || only.includes('attestations')) {
   } else {
     console.log('\nAttestations (issue 5): their targets are set against PostgreSQL; run with DATABASE_URL to measure them.');
   }
+}
+// --- issue 7: the leave team view scrolled in Chromium, on the same build ---------------------------------
+if (!only || only.includes('leave-scroll')) {
+  console.log('\n▶ Leave team view in the browser (issue 7): bench/leave-scroll.mjs on the same build');
+  const r = spawnSync('node', ['bench/leave-scroll.mjs'], { env: { ...process.env, BENCH_SKIP_BUILD: '1', NEXT_DIST_DIR: distDir }, encoding: 'utf8' });
+  console.log((r.stdout ?? '').replace(/^BENCH_JSON .*$/m, '').trimEnd());
+  if (r.status !== 0) fail(`bench/leave-scroll.mjs a échoué / failed:\n${r.stderr}`);
 }
 process.exit(0);

@@ -5,11 +5,12 @@ import { declarationLines, declarationNumberSeq, declarations, organisations } f
 import type { Actor } from '@/lib/access/result';
 import { recordAudit } from '@/lib/audit';
 import { storeDocument } from '@/lib/documents/store';
+import { getContributionDueOn } from '@/lib/payments/statement';
 import { getCaisse } from '@/lib/site/queries';
 import { parseDeclarationCsv, type CsvRowVerdict } from './csv-import';
 import { getMonthDeclaration, getSentDeclaration, startingValues, type MonthWorker, type SentDeclaration } from './queries';
 import { renderReceiptPdf } from './receipt-pdf';
-import { computeDeclaration, contributionDueOn, formatPeriod, parseHoursHundredths, parseWagesCents, periodSlug, type LineInput } from './rules';
+import { computeDeclaration, formatPeriod, parseHoursHundredths, parseWagesCents, periodSlug, type LineInput } from './rules';
 
 // Writes of the declarations area: drafts (as typed), the irreversible send (one per company and month,
 // idempotent), corrective declarations, CSV import into the draft. Every write is scoped by company id.
@@ -157,7 +158,7 @@ export async function sendDeclaration(db: Db, input: SendInput): Promise<SendRes
     totalHoursHundredths: totals.hoursHundredths,
     totalWagesCents: totals.wagesCents,
     totalContributionCents: totals.contributionCents,
-    contributionDueOn: contributionDueOn(input.period),
+    contributionDueOn: await getContributionDueOn(db, input.period),
   });
 
   const outcome = await db.transaction(async (tx): Promise<{ id: string } | Failure> => {

@@ -1,54 +1,25 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, eq, gte, inArray, isNotNull, isNull, min, or, sql } from 'drizzle-orm';
+import { and, eq, gte, min } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { declarations, delegations, organisationMembers, organisations, users, workers } from '@/db/schema';
+import { declarations, organisations, workers } from '@/db/schema';
 import DeclarationReminder, { declarationReminderSubject } from '@/emails/declaration-reminder';
 import { getEnv } from '@/lib/env';
 import { daysBetween } from '@/lib/format';
 import { getMailCaisse } from '@/lib/mail/outbox';
 import type { Reminder, ReminderSource } from '@/lib/reminders';
+import { getAreaRecipients } from '@/lib/reminders/recipients';
 import { addMonths, declarationDueOn, duePeriods, formatPeriod, periodSlug } from './rules';
 
 // « Déclarations » reminders for `npm run caisse -- send-reminders`: a configurable number of days
 // before a month's declaration falls due (DECLARATION_REMINDER_DAYS), and once a month is overdue. To
-// each company administrator and each member of a firm the company delegates its declarations to. Keys
+// each company administrator or collaborator with the declarations right, and each member of a firm the company delegates them to. Keys
 // name the company, the month and the recipient: each reminder goes once, however often cron runs.
 
 /** « 1er décembre 2026 » */
 function formatDueDay(day: string): string {
   const text = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
   return day.endsWith('-01') ? text.replace(/^1 /, '1er ') : text;
-}
-
-/** Active administrators, and active members of firms with a live delegation covering declarations, per company. */
-async function recipientsOf(db: Db, companyIds: string[], today: string): Promise<Map<string, string[]>> {
-  const out = new Map<string, Set<string>>();
-  if (!companyIds.length) return new Map();
-  const add = (companyId: string, email: string) => out.set(companyId, (out.get(companyId) ?? new Set()).add(email.toLowerCase()));
-  const [admins, firmMembers] = await Promise.all([
-    db
-      .select({ companyId: organisationMembers.organisationId, email: users.email })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(and(inArray(organisationMembers.organisationId, companyIds), eq(organisationMembers.role, 'admin'), eq(users.status, 'active'))),
-    db
-      .select({ companyId: delegations.companyId, email: users.email })
-      .from(delegations)
-      .innerJoin(organisationMembers, eq(organisationMembers.organisationId, delegations.firmId))
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(
-        and(
-          inArray(delegations.companyId, companyIds),
-          eq(delegations.status, 'active'),
-          or(isNull(delegations.endsOn), gte(delegations.endsOn, today)),
-          isNotNull(sql`${delegations.areas} ->> 'declarations'`),
-          eq(users.status, 'active'),
-        ),
-      ),
-  ]);
-  for (const r of [...admins, ...firmMembers]) add(r.companyId, r.email);
-  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }
 
 export async function collectDeclarationReminders(db: Db, today: string, options: { daysBefore: number; appUrl: string }): Promise<Reminder[]> {
@@ -79,7 +50,7 @@ export async function collectDeclarationReminders(db: Db, today: string, options
       dues.push({ companyId: c.companyId, name: c.name, kind: 'due', periods: [current] });
   }
   if (!dues.length) return [];
-  const [recipients, caisse] = await Promise.all([recipientsOf(db, [...new Set(dues.map((d) => d.companyId))], today), getMailCaisse(db)]);
+  const [recipients, caisse] = await Promise.all([getAreaRecipients(db, [...new Set(dues.map((d) => d.companyId))], 'declarations', today), getMailCaisse(db)]);
   const reminders: Reminder[] = [];
   for (const d of dues) {
     const latest = d.periods.at(-1)!;

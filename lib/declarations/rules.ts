@@ -75,13 +75,7 @@ export function declarationDueOn(period: string): string {
   return addMonths(period, 1);
 }
 
-/** Contributions fall due 45 days after the end of the declared month. */
-export const CONTRIBUTION_DELAY_DAYS = 45;
-export function contributionDueOn(period: string): string {
-  const d = utcDay(periodEnd(period));
-  d.setUTCDate(d.getUTCDate() + CONTRIBUTION_DELAY_DAYS);
-  return isoDay(d);
-}
+// The contribution's due date depends on the terms in force (data): lib/payments/statement getContributionDueOn.
 
 /** A worker is declared for a month when hired on or before its last day and not gone before its first. */
 export function isEmployedInPeriod(worker: { hiredOn: string; leftOn: string | null }, period: string): boolean {

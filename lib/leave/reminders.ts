@@ -1,13 +1,13 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { delegations, organisationMembers, organisations, users } from '@/db/schema';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { organisations } from '@/db/schema';
 import LeaveDeadlineReminder, { leaveDeadlineReminderSubject } from '@/emails/leave-deadline-reminder';
 import { getEnv } from '@/lib/env';
 import { daysBetween, formatDayShort, formatDayWithWeekday } from '@/lib/format';
 import { getMailCaisse } from '@/lib/mail/outbox';
 import type { Reminder, ReminderSource } from '@/lib/reminders';
+import { getAreaRecipients } from '@/lib/reminders/recipients';
 import { leaveYearOf } from './days';
 import { listPaymentRuns, listWorkersWithoutMainLeave } from './queries';
 
@@ -16,32 +16,6 @@ import { listPaymentRuns, listWorkersWithoutMainLeave } from './queries';
 // reminded once per deadline and recipient (key), whichever day the cron first sees it: its users with
 // the leave area (administrators, collaborators with a right on it) and the members of a firm whose live
 // delegation covers it.
-
-async function recipients(db: Db, companyId: string, today: string): Promise<string[]> {
-  const members = await db
-    .select({ email: users.email })
-    .from(organisationMembers)
-    .innerJoin(users, eq(users.id, organisationMembers.userId))
-    .where(
-      and(
-        eq(organisationMembers.organisationId, companyId),
-        eq(users.status, 'active'),
-        or(eq(organisationMembers.role, 'admin'), isNotNull(sql`${organisationMembers.rights} ->> 'leave'`)),
-      ),
-    );
-  const firms = await db
-    .select({ firmId: delegations.firmId })
-    .from(delegations)
-    .where(and(eq(delegations.companyId, companyId), eq(delegations.status, 'active'), isNotNull(sql`${delegations.areas} ->> 'leave'`), or(isNull(delegations.endsOn), gte(delegations.endsOn, today))));
-  const firmMembers = firms.length
-    ? await db
-        .select({ email: users.email })
-        .from(organisationMembers)
-        .innerJoin(users, eq(users.id, organisationMembers.userId))
-        .where(and(inArray(organisationMembers.organisationId, firms.map((f) => f.firmId)), eq(users.status, 'active')))
-    : [];
-  return [...new Set([...members, ...firmMembers].map((r) => r.email.toLowerCase()))].sort();
-}
 
 export const leaveDeadlineReminders: ReminderSource = {
   name: 'congés',
@@ -64,7 +38,7 @@ export const leaveDeadlineReminders: ReminderSource = {
       for (const company of companies) {
         const missing = await listWorkersWithoutMainLeave(db, company.id, leaveYear);
         if (!missing.length) continue;
-        for (const to of await recipients(db, company.id, today)) {
+        for (const to of (await getAreaRecipients(db, [company.id], 'leave', today)).get(company.id) ?? []) {
           out.push({
             key: `leave-deadline:${company.id}:${run.deadline}:${to}`,
             companyId: company.id,

@@ -1,13 +1,14 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { declarations, delegations, organisationMembers, organisations, payments, sepaDebitSuspensions, sepaMandates, users } from '@/db/schema';
+import { declarations, organisations, payments, sepaDebitSuspensions, sepaMandates } from '@/db/schema';
 import ContributionDue, { contributionDueSubject } from '@/emails/contribution-due';
 import { getEnv } from '@/lib/env';
 import { formatDayShort, formatEuros } from '@/lib/format';
 import { getMailCaisse } from '@/lib/mail/outbox';
 import type { Reminder, ReminderSource } from '@/lib/reminders';
+import { getAreaRecipients } from '@/lib/reminders/recipients';
 import { addDays, addMonths, contributionDueOn, formatPeriod, ofPeriod, periodOf, termsFor } from './rules';
 import { getContributionTerms } from './statement';
 
@@ -51,41 +52,8 @@ async function collect(db: Db, today: string): Promise<Reminder[]> {
   if (!owing.length) return [];
   const companyIds = [...new Set(owing.map((r) => r.companyId))];
 
-  // Who hears about it: the company's administrators and collaborators with a payments right, and the
-  // members of firms with a live delegation of the payments area.
-  const [members, firmMembers] = await Promise.all([
-    db
-      .select({ companyId: organisationMembers.organisationId, email: users.email })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(
-        and(
-          inArray(organisationMembers.organisationId, companyIds),
-          eq(users.status, 'active'),
-          or(eq(organisationMembers.role, 'admin'), sql`(${organisationMembers.rights} ->> 'payments') is not null`),
-        ),
-      ),
-    db
-      .select({ companyId: delegations.companyId, email: users.email })
-      .from(delegations)
-      .innerJoin(organisationMembers, eq(organisationMembers.organisationId, delegations.firmId))
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(
-        and(
-          inArray(delegations.companyId, companyIds),
-          eq(delegations.status, 'active'),
-          or(isNull(delegations.endsOn), sql`${delegations.endsOn} >= ${today}`),
-          sql`(${delegations.areas} ->> 'payments') is not null`,
-          eq(users.status, 'active'),
-        ),
-      ),
-  ]);
-  const recipients = new Map<string, Set<string>>();
-  for (const r of [...members, ...firmMembers]) {
-    const set = recipients.get(r.companyId) ?? new Set<string>();
-    set.add(r.email);
-    recipients.set(r.companyId, set);
-  }
+  // Who hears about it: administrators, collaborators with a payments right, firms delegated the area.
+  const recipients = await getAreaRecipients(db, companyIds, 'payments', today);
 
   const caisse = await getMailCaisse(db);
   const url = `${getEnv().appUrl}/espace/paiements`;
@@ -94,7 +62,7 @@ async function collect(db: Db, today: string): Promise<Reminder[]> {
     const dueOn = formatDayShort(dueOnOf.get(r.period)!);
     const periodLabel = formatPeriod(r.period);
     const amount = formatEuros(Number(r.dueCents) - Number(r.paidCents));
-    for (const to of [...(recipients.get(r.companyId) ?? [])].sort())
+    for (const to of recipients.get(r.companyId) ?? [])
       out.push({
         key: `contribution-due:${r.companyId}:${r.period}:${to}`,
         companyId: r.companyId,

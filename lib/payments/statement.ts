@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contributionTerms, declarations, payments } from '@/db/schema';
-import { effectiveDeclarations, missingDeclarationPeriods, monthAccount, termsFor, type ContributionTerms, type MonthAccount, type PaymentFact, type SentDeclaration } from './rules';
+import { contributionDueOn, effectiveDeclarations, missingDeclarationPeriods, monthAccount, termsFor, type ContributionTerms, type MonthAccount, type PaymentFact, type SentDeclaration } from './rules';
 
 // The relevé de compte: every declared month with its contribution, due date, payments, penalties and
 // balance at `today`. Three small queries run together (terms, sent declarations, payments), the rest is
@@ -38,6 +38,13 @@ export async function getContributionTerms(db: Db): Promise<ContributionTerms[]>
     .orderBy(asc(contributionTerms.effectiveFrom));
   termsCache = { rows, at: Date.now(), db };
   return rows;
+}
+
+/** Due date of a declared month's contribution under the terms in force (data, not code). */
+export async function getContributionDueOn(db: Db, period: string): Promise<string> {
+  const terms = termsFor(await getContributionTerms(db), period);
+  if (!terms) throw new Error(`no contribution terms in force for ${period}`);
+  return contributionDueOn(period, terms);
 }
 
 /** Tests that edit the terms call this. */

@@ -253,7 +253,7 @@ describe.each(engines)('declarations: who may see them, and reminders (%s)', (en
     expect(await may(delegated.admin.id, 'write')).toBe(true);
   });
 
-  it('reminds administrators and delegated firms before a month falls due and when months are overdue, once each', async () => {
+  it('reminds administrators, collaborators with the right and delegated firms before a month falls due and when months are overdue, once each', async () => {
     const { collectDeclarationReminders } = await import('@/lib/declarations/reminders');
     const { sendReminders } = await import('@/lib/reminders');
     const { mailOutbox } = await import('@/db/schema');
@@ -278,14 +278,16 @@ describe.each(engines)('declarations: who may see them, and reminders (%s)', (en
     const options = { daysBefore: 5, appUrl: 'https://espace.test' };
     const ofA = async (today: string) => (await collectDeclarationReminders(db(), today, options)).filter((r) => r.companyId === a.company.id);
     const due = await ofA('2026-11-27');
-    const summary = due.map((r) => `${r.key.split(':')[0]} ${r.key.split(':')[2]} ${r.to}`).sort();
+    const summary = due.map((r) => `${r.key.split(':')[0]} ${r.key.split(':')[2]} ${r.to}`.toLowerCase()).sort();
     expect(summary).toEqual(
       [
         `declaration-due 2026-11-01 ${a.admin.email}`,
+        `declaration-due 2026-11-01 ${collaborator.email}`,
         `declaration-due 2026-11-01 ${delegated.admin.email}`,
         `declaration-overdue 2026-10-01 ${a.admin.email}`,
+        `declaration-overdue 2026-10-01 ${collaborator.email}`,
         `declaration-overdue 2026-10-01 ${delegated.admin.email}`,
-      ].sort(),
+      ].map((line) => line.toLowerCase()).sort(),
     );
     const overdue = due.find((r) => r.key.startsWith('declaration-overdue'))!;
     expect(overdue.subject).toBe(`Déclaration en retard : octobre 2026 – ${a.company.name}`);
@@ -294,8 +296,8 @@ describe.each(engines)('declarations: who may see them, and reminders (%s)', (en
     expect((await ofA('2026-11-20')).every((r) => r.key.startsWith('declaration-overdue'))).toBe(true);
 
     const source = { name: 'déclarations', collect: (d: Db, today: string) => collectDeclarationReminders(d, today, options).then((rs) => rs.filter((r) => r.companyId === a.company.id)) };
-    expect(await sendReminders(db(), [source], '2026-11-27')).toEqual([{ source: 'déclarations', due: 4, sent: 4 }]);
-    expect(await sendReminders(db(), [source], '2026-11-28')).toEqual([{ source: 'déclarations', due: 4, sent: 0 }]);
+    expect(await sendReminders(db(), [source], '2026-11-27')).toEqual([{ source: 'déclarations', due: 6, sent: 6 }]);
+    expect(await sendReminders(db(), [source], '2026-11-28')).toEqual([{ source: 'déclarations', due: 6, sent: 0 }]);
     const mail = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, a.admin.email.toLowerCase()));
     expect(mail.map((m) => m.template)).toEqual(['declaration-reminder', 'declaration-reminder']);
     expect(mail.some((m) => m.text.includes('https://espace.test/espace/declarations/2026-10'))).toBe(true);

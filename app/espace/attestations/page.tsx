@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { canActOnAttestations } from '@/lib/attestations/access';
 import { listCompanyAttestations, type AttestationHistoryRow } from '@/lib/attestations/queries';
@@ -9,6 +8,8 @@ import { formatSiret } from '@/lib/companies/siret';
 import { getUpToDateStatus } from '@/lib/companies/status';
 import { formatDayShort, todayInFrance } from '@/lib/format';
 import { DownloadAttestationButton } from './download-button';
+import { PageHeader } from '@/app/espace/_components/page-header';
+import { UpToDateReasons } from '@/app/espace/_components/up-to-date-reasons';
 
 export const metadata: Metadata = { title: 'Attestations' };
 
@@ -106,17 +107,7 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Fil d’Ariane">
-        <Link href="/espace" className="inline-flex min-h-11 items-center text-brand underline">
-          ← Tableau de bord
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-3xl font-black text-brand-dark">Attestations</h1>
-        <p className="mt-2 text-lg">
-          {company.name} · SIRET {formatSiret(company.siret)}
-        </p>
-      </div>
+      <PageHeader title="Attestations" subtitle={`${company.name} · SIRET ${formatSiret(company.siret)}`} />
 
       <section aria-labelledby="titre-nouvelle" className="flex flex-col gap-4 rounded-lg bg-brand-light p-5">
         <h2 id="titre-nouvelle" className="text-xl font-bold text-brand-dark">Attestation de mise à jour</h2>
@@ -137,19 +128,7 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
               Votre entreprise n’est pas à jour : la caisse ne peut pas délivrer d’attestation de mise à jour pour l’instant. Voici ce qui
               manque :
             </p>
-            <ul className="list-disc space-y-1 pl-6">
-              {status.reasons.map((r) => (
-                <li key={`${r.kind}-${r.label}`}>
-                  {r.href ? (
-                    <Link href={r.href} className="text-brand underline">
-                      {r.label}
-                    </Link>
-                  ) : (
-                    r.label
-                  )}
-                </li>
-              ))}
-            </ul>
+            <UpToDateReasons reasons={status.reasons} />
             <p>Dès que votre situation est régularisée, le bouton de téléchargement apparaît sur cette page.</p>
           </>
         )}

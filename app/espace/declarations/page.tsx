@@ -6,6 +6,7 @@ import { formatReceiptTime } from '@/lib/declarations/format';
 import { listDeclarationMonths, type MonthRow } from '@/lib/declarations/queries';
 import { declarationDueOn, formatHours, formatPeriod, periodSlug } from '@/lib/declarations/rules';
 import { formatDayShort, formatEuros, todayInFrance } from '@/lib/format';
+import { PageHeader } from '@/app/espace/_components/page-header';
 
 export const metadata: Metadata = { title: 'Déclarations' };
 
@@ -26,15 +27,7 @@ export default async function DeclarationsPage() {
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Fil d’Ariane">
-        <Link href="/espace" className="inline-flex min-h-11 items-center text-brand underline">
-          ← Tableau de bord
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-3xl font-black text-brand-dark">Déclarations</h1>
-        <p className="mt-2 text-lg">{ctx.company.name}</p>
-      </div>
+      <PageHeader title="Déclarations" subtitle={ctx.company.name} />
       <p>
         Chaque mois, déclarez pour chacun de vos salariés les heures travaillées et les salaires bruts. La déclaration d’un mois est attendue
         dès le début du mois suivant ; la cotisation est due 45 jours après la fin du mois déclaré.

@@ -10,6 +10,7 @@ import { ActionButton } from '../_components/action-button';
 import { buttonClass, dangerButtonClass, secondaryButtonClass } from '../_components/form-bits';
 import { deleteDocumentAction } from './actions';
 import { UploadForm } from './upload-form';
+import { PageHeader } from '@/app/espace/_components/page-header';
 
 export const metadata: Metadata = { title: 'Mes documents' };
 
@@ -94,18 +95,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Fil d’Ariane">
-        <Link href="/espace" className="inline-flex min-h-11 items-center text-brand underline">
-          ← Tableau de bord
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-3xl font-black text-brand-dark">Mes documents</h1>
-        <p className="mt-2 text-lg">
-          {company.name} · SIRET {formatSiret(company.siret)}
-        </p>
+      <PageHeader title="Mes documents" subtitle={`${company.name} · SIRET ${formatSiret(company.siret)}`}>
         <p className="mt-2">Les documents de votre dossier, conservés chiffrés : accusés de réception, mandats, relevés, attestations et vos propres dépôts.</p>
-      </div>
+      </PageHeader>
 
       {canWrite && (
         <section id="deposer" aria-labelledby="titre-deposer" className="flex flex-col gap-4 rounded-lg bg-brand-light p-5">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import crypto from 'node:crypto';
 import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
@@ -13,6 +12,8 @@ import { getAccountStatement } from '@/lib/payments/statement';
 import { getCaisse } from '@/lib/site/queries';
 import { linkClass, secondaryButtonClass } from '../_components/form-bits';
 import { ConfirmPaymentForm, MandateForm } from './forms';
+import { PageHeader } from '@/app/espace/_components/page-header';
+import { UpToDateReasons } from '@/app/espace/_components/up-to-date-reasons';
 
 export const metadata: Metadata = { title: 'Paiements' };
 
@@ -148,17 +149,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Fil d’Ariane">
-        <Link href="/espace" className="inline-flex min-h-11 items-center text-brand underline">
-          ← Tableau de bord
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-3xl font-black text-brand-dark">Paiements</h1>
-        <p className="mt-2 text-lg">
-          {company.name} · SIRET {formatSiret(company.siret)}
-        </p>
-      </div>
+      <PageHeader title="Paiements" subtitle={`${company.name} · SIRET ${formatSiret(company.siret)}`} />
 
       <section aria-labelledby="titre-situation" className="flex flex-col gap-3 rounded-lg bg-brand-light p-5">
         <h2 id="titre-situation" className="text-xl font-bold text-brand-dark">Votre situation</h2>
@@ -171,19 +162,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             <p>
               Votre entreprise n’est <strong className="text-red-800">pas à jour</strong> :
             </p>
-            <ul className="list-disc space-y-1 pl-6">
-              {status.reasons.map((r) => (
-                <li key={`${r.kind}-${r.label}`}>
-                  {r.href ? (
-                    <Link href={r.href} className="text-brand underline">
-                      {r.label}
-                    </Link>
-                  ) : (
-                    r.label
-                  )}
-                </li>
-              ))}
-            </ul>
+            <UpToDateReasons reasons={status.reasons} />
           </>
         )}
         <p>

@@ -5,10 +5,12 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
 import { getMonthDeclaration, startingValues, type SentDeclaration } from '@/lib/declarations/queries';
-import { contributionDueOn, describeDelta, formatHours, formatPeriod, periodFromSlug, periodSlug } from '@/lib/declarations/rules';
+import { describeDelta, formatHours, formatPeriod, periodFromSlug, periodSlug } from '@/lib/declarations/rules';
 import { formatReceiptTime } from '@/lib/declarations/format';
 import { formatDayShort, formatEuros, todayInFrance } from '@/lib/format';
 import { DeclarationForm } from './declaration-form';
+import { PageHeader } from '@/app/espace/_components/page-header';
+import { getContributionDueOn } from '@/lib/payments/statement';
 
 export async function generateMetadata({ params }: { params: Promise<{ periode: string }> }): Promise<Metadata> {
   const period = periodFromSlug((await params).periode);
@@ -49,15 +51,7 @@ export default async function DeclarationMonthPage({
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Fil d’Ariane">
-        <Link href="/espace/declarations" className="inline-flex min-h-11 items-center text-brand underline">
-          ← Déclarations
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-3xl font-black text-brand-dark">Déclaration de {label}</h1>
-        <p className="mt-2 text-lg">{ctx.company.name}</p>
-      </div>
+      <PageHeader title={`Déclaration de ${label}`} subtitle={ctx.company.name} back={{ href: '/espace/declarations', label: 'Déclarations' }} />
 
       {envoyee && current && (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
@@ -84,7 +78,7 @@ export default async function DeclarationMonthPage({
             <dt>Cotisation</dt>
             <dd className="font-bold">{formatEuros(current.totalContributionCents)}</dd>
             <dt>Échéance</dt>
-            <dd>{formatDayShort(contributionDueOn(period))}</dd>
+            <dd>{formatDayShort(await getContributionDueOn(db, period))}</dd>
           </dl>
           <ReceiptLink d={current} />
           {month.currentLines.length > 0 && (
