@@ -104,6 +104,12 @@ test('declare the month for the company’s workers, send it once, download its 
   const fromDocuments = page.waitForEvent('download');
   await page.getByRole('link', { name: `Télécharger « ${title} »` }).click();
   expect((await readPdfText(fs.readFileSync((await (await fromDocuments).path())!))).replace(/\s+/g, ' ')).toContain(number);
+  // The relevé de compte shows the month's contribution, due on 14 January 2027 (45 days after the month).
+  await page.goto('/espace/paiements');
+  const isPhone = test.info().project.name === 'phone';
+  const november = page.getByRole(isPhone ? 'listitem' : 'row').filter({ hasText: /novembre 2026/i }).first();
+  await expect(november).toContainText(euros(expectedTotal));
+  await expect(november).toContainText('14/01/2027');
   // The other demo company's administrator: not found.
   const otherCompany = companies[test.info().project.name === 'phone' ? 'desktop' : 'phone'];
   const context = await page.context().browser()!.newContext();
