@@ -225,6 +225,7 @@ async function main() {
     for (const [companyIndex, due] of dueByCompany) {
       for (const [i, d] of due.entries()) {
         if (i === due.length - 1 && unpaidLatest.has(companyIndex)) continue;
+        if (d.contribution <= 0) continue; // nothing to pay (a month without wages); payments.amount_cents is > 0
         const isDebit = rand() < 0.6;
         const on = addDaysToDay(dueOn(d.period), isDebit ? 0 : -randInt(0, 6));
         yield `${companies[companyIndex]!.id}\t${d.period}\t${d.contribution}\t${isDebit ? 'sepa_debit' : 'transfer'}\treceived\t${isDebit ? 'PRLV' : 'VIR'}-${d.number}\t${on} 06:00:00+00\t${on}\n`;

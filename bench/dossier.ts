@@ -10,6 +10,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:dossier:seed   # once
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:dossier
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -101,7 +102,7 @@ async function main() {
   const db = handle.db;
   const random = () => companyIds[Math.floor(Math.random() * companyIds.length)]!;
   console.log(`database ${dbName}: ${companyIds.length} companies; ${samples} random companies per function (+${warmup} warm-up); largest company ${biggest.workers} workers; today ${today}`);
-  console.log('(shared machine: 2 cores used by ~7 people at the same time; figures are noisy and pessimistic)\n');
+  console.log(`(load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs: above ~1.5 the figures are pessimistic)\n`);
 
   const results: Record<string, unknown>[] = [];
   let failed = false;

@@ -190,7 +190,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
     declarationReminderDays: e.DECLARATION_REMINDER_DAYS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
-    documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
+    documentsDir: e.DOCUMENTS_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DOCUMENTS_DIR) : path.join(dataDir, 'documents'),
     // Dev and test defaults: a well-formed but fictitious ICS and account (never accepted in production).
     sepaCreditorId: (e.SEPA_CREDITOR_ID ?? 'FR72ZZZ123456').replace(/\s+/g, '').toUpperCase(),
     sepaMandatePrefix: e.SEPA_MANDATE_PREFIX,

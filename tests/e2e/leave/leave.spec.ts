@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { signIn } from '../fixtures/accounts';
@@ -95,6 +96,14 @@ test('registers a week for two workers by dragging across their rows', async ({ 
 test('exports the leaves as iCalendar and CSV, read back', async ({ page }) => {
   const a = account();
   await openFebruary(page);
+  // Its own leave (not another test's): two days in March 2027, for the worker the other tests use least.
+  await page.goto('/espace/conges?mois=2027-03');
+  await form(page).getByLabel(a.keyboard).check();
+  await page.getByLabel('Premier jour de congé').fill('2027-03-01');
+  await page.getByLabel('Dernier jour de congé').fill('2027-03-02');
+  await page.getByLabel(/Autre congé/).check();
+  await page.getByRole('button', { name: 'Enregistrer les congés' }).click();
+  await expect(page.getByText(/Congé enregistré pour 1 salarié : 2 jours ouvrables/)).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Exporter (iCalendar .ics)' }).click();
   const ics = await (await downloading).createReadStream().then(async (s) => {
@@ -110,13 +119,16 @@ test('exports the leaves as iCalendar and CSV, read back', async ({ page }) => {
     start: /DTSTART;VALUE=DATE:(\d{8})/.exec(e)?.[1],
     end: /DTEND;VALUE=DATE:(\d{8})/.exec(e)?.[1],
   }));
-  const [last, first] = a.form[0].split(' ');
-  expect(events).toContainEqual({ summary: `Congés — ${first} ${last}`, start: '20270201', end: '20270207' });
+  const [last, first] = a.keyboard.split(' ');
+  expect(events).toContainEqual({ summary: `Congés — ${first} ${last}`, start: '20270301', end: '20270303' });
 
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Exporter (CSV)' }).click();
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toBe('conges.csv');
+  const csv = fs.readFileSync((await csvFile.path())!, 'utf8');
+  expect(csv).toContain('01/03/2027');
+  expect(csv).toContain(last);
 });
 
 test('registers a leave with the keyboard alone', async ({ page }) => {
