@@ -8,6 +8,7 @@ import { getCaisse } from '@/lib/site/queries';
 import { renderMandatePdf, renderStatementPdf } from './pdf';
 import { getCaisseBankDetails, getMandate } from './queries';
 import { getAccountStatement } from './statement';
+import { fileDownload } from '@/lib/http/download';
 
 // The PDFs of the payments area, each stored in « Mes documents » (encrypted) when produced.
 
@@ -81,12 +82,5 @@ export async function getMandatePdf(db: Db, input: { companyId: string; mandateI
 }
 
 export function pdfDownload(file: PdfFile): Response {
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      'content-type': 'application/pdf',
-      'content-length': String(file.bytes.byteLength),
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileDownload({ bytes: file.bytes, fileName: file.fileName, contentType: 'application/pdf' });
 }

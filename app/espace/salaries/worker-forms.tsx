@@ -2,20 +2,13 @@
 
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/access/schemas';
+import type { WorkerRow } from '@/lib/workers/queries';
 import { categoryLabels, frenchDay, workerCategories, type WorkerCategory } from '@/lib/workers/schemas';
 import { buttonClass, FormMessage, TextField } from '../_components/form-bits';
 import { addWorkerAction, recordExitAction, updateWorkerAction } from './actions';
 
-export type WorkerDefaults = {
-  id: string;
-  lastName: string;
-  firstName: string;
-  birthDate: string;
-  category: WorkerCategory;
-  hiredOn: string;
-  weeklyHours: number;
-  leftOn: string | null;
-};
+/** The form starts from the worker as lib/workers reads it (a type only: nothing server-side reaches the client). */
+export type WorkerDefaults = WorkerRow;
 
 const dayHint = 'Au format JJ/MM/AAAA, par exemple 14/03/1988.';
 const hoursText = (h: number) => String(h).replace('.', ',');

@@ -5,6 +5,7 @@ import { buildLeaveCsv } from '@/lib/leave/csv';
 import { leaveYearOf } from '@/lib/leave/days';
 import { listLeavesForExport } from '@/lib/leave/queries';
 import { effectiveLeaveStatus } from '@/lib/leave/status';
+import { fileDownload } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -30,11 +31,5 @@ export async function GET() {
       registeredOn: todayInFrance(l.registeredAt),
     })),
   );
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="conges.csv"',
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileDownload({ bytes: body, fileName: 'conges.csv', contentType: 'text/csv; charset=utf-8' });
 }

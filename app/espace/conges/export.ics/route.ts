@@ -5,6 +5,7 @@ import { todayInFrance } from '@/lib/format';
 import { leaveYearOf } from '@/lib/leave/days';
 import { buildLeaveCalendar } from '@/lib/leave/ics';
 import { listLeavesForExport } from '@/lib/leave/queries';
+import { fileDownload } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,11 +19,5 @@ export async function GET() {
     uidDomain: new URL(getEnv().appUrl).hostname,
     leaves: rows.map((l) => ({ id: l.id, workerFirstName: l.workerFirstName, workerLastName: l.workerLastName, start: l.startOn, end: l.endOn, days: l.days, kind: l.kind, updatedAt: l.updatedAt })),
   });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': 'attachment; filename="conges.ics"',
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileDownload({ bytes: body, fileName: 'conges.ics', contentType: 'text/calendar; charset=utf-8' });
 }

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { isSameOrigin } from '@/lib/attestations/http';
+import { isSameOrigin } from '@/lib/http/origin';
 import { getCurrentSession } from '@/lib/auth/current';
 import { requestInfo } from '@/lib/auth/request-info';
 import { uploadDocument, uploadFieldErrors } from '@/lib/documents/mutations';
 import { getSpaceClosureNow } from '@/lib/site/closure';
+import { notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
 const companyIdSchema = z.uuid();
 
 /**
@@ -20,18 +20,18 @@ const companyIdSchema = z.uuid();
  */
 export async function POST(req: Request) {
   const [session, closure] = await Promise.all([getCurrentSession(), getSpaceClosureNow()]);
-  if (!session) return notFound();
+  if (!session) return notFoundResponse();
   // Route handlers get no CSRF check from Next: a cross-site post is refused here (cookies are SameSite=Lax too).
   if (!isSameOrigin(req)) return new Response('Forbidden', { status: 403 });
   const url = new URL(req.url);
   const companyId = companyIdSchema.safeParse(url.searchParams.get('entreprise'));
-  if (!companyId.success) return notFound();
+  if (!companyId.success) return notFoundResponse();
   if (closure) return new Response('L’Espace sécurisé est fermé.', { status: 503 });
 
   const wantsJson = (req.headers.get('accept') ?? '').includes('application/json');
   const { ip, userAgent } = requestInfo(req.headers);
   const result = await uploadDocument(await getDb(), { userId: session.userId, companyId: companyId.data, ip, userAgent }, req);
-  if (!result.ok && result.notFound) return notFound();
+  if (!result.ok && result.notFound) return notFoundResponse();
 
   const back = new URL('/espace/documents', url);
   if (result.ok) {

@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { requireArea } from '@/lib/access/context';
 import { todayInFrance } from '@/lib/format';
 import { pdfDownload, produceStatementPdf } from '@/lib/payments/documents';
+import { notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -10,6 +11,6 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const ctx = await requireArea('payments', 'read');
   const file = await produceStatementPdf(await getDb(), { companyId: ctx.company.id, userId: ctx.session.userId, today: todayInFrance() });
-  if (!file) return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
+  if (!file) return notFoundResponse();
   return pdfDownload(file);
 }

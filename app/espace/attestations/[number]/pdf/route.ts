@@ -3,6 +3,7 @@ import { pdfResponse } from '@/lib/attestations/http';
 import { getAttestationPdfForUser } from '@/lib/attestations/queries';
 import { ATTESTATION_NUMBER_PATTERN } from '@/lib/attestations/rules';
 import { getCurrentSession } from '@/lib/auth/current';
+import { notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ number:
   const { number } = await params;
   const session = await getCurrentSession();
   const found = ATTESTATION_NUMBER_PATTERN.test(number) ? await getAttestationPdfForUser(await getDb(), session?.userId ?? null, number) : null;
-  if (!found) return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
+  if (!found) return notFoundResponse();
   return pdfResponse(found.number, found.pdf, found.sha256);
 }

@@ -3,6 +3,7 @@ import { getCurrentSession } from '@/lib/auth/current';
 import { requestInfo } from '@/lib/auth/request-info';
 import { getDocumentForUser } from '@/lib/documents/queries';
 import { contentDisposition } from '@/lib/documents/rules';
+import { notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const { id } = await params;
   const session = await getCurrentSession();
   const doc = await getDocumentForUser(await getDb(), session?.userId ?? null, id, requestInfo(req.headers).ip);
-  if (!doc) return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
+  if (!doc) return notFoundResponse();
   const bytes = doc.bytes;
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({

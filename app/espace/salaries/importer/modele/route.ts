@@ -1,5 +1,6 @@
 import { getCurrentSession } from '@/lib/auth/current';
 import { workerCsvModel } from '@/lib/workers/csv';
+import { fileDownload, notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -7,12 +8,6 @@ export const dynamic = 'force-dynamic';
 /** The model file of the workers' import (no data of anyone's: signed-in users only, like the rest of the space). */
 export async function GET() {
   const session = await getCurrentSession();
-  if (!session) return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
-  return new Response(workerCsvModel(), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="modele-salaries.csv"',
-      'cache-control': 'no-store',
-    },
-  });
+  if (!session) return notFoundResponse();
+  return fileDownload({ bytes: workerCsvModel(), fileName: 'modele-salaries.csv', contentType: 'text/csv; charset=utf-8' });
 }
