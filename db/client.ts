@@ -128,7 +128,7 @@ function sleepSync(ms: number): void {
 }
 
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'postgres'; url: string; max?: number; /** named prepared statements (default true) */ prepare?: boolean }
   | {
       kind: 'pglite';
       /** undefined: in memory */
@@ -137,11 +137,26 @@ export type OpenOptions =
       loadDataDir?: Blob;
     };
 
+/**
+ * Drizzle's postgres-js driver asks for an unnamed statement on every query unless the query was built
+ * with `.prepare(name)`; postgres.js then sends a query with parameters in TWO round trips (Parse +
+ * Describe to learn the parameter types, then Bind + Execute) and PostgreSQL parses and plans it every
+ * time. Named statements, cached per connection by postgres.js, take one round trip once known: the
+ * session check, the access facts and every read of every page are one round trip each. Measured with
+ * `npm run bench` (issue 5 figures in its note). Off with DB_PREPARED_STATEMENTS=false, for a
+ * transaction-pooling PgBouncer that cannot keep named statements.
+ */
+function preparedByDefault(client: { unsafe: (...args: never[]) => unknown }): void {
+  const unsafe = client.unsafe.bind(client) as (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+  (client as unknown as { unsafe: typeof unsafe }).unsafe = (query, params, options) => unsafe(query, params, { ...options, prepare: true });
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    if (options.prepare !== false) preparedByDefault(client);
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }

@@ -11,7 +11,7 @@ export function getDbHandle(): Promise<DbHandle> {
   store.__espaceDb ??= (async () => {
     const env = getEnv();
     return env.databaseUrl
-      ? openDatabase({ kind: 'postgres', url: env.databaseUrl, max: env.dbPoolMax })
+      ? openDatabase({ kind: 'postgres', url: env.databaseUrl, max: env.dbPoolMax, prepare: env.dbPreparedStatements })
       : openDatabase({ kind: 'pglite', dir: env.pgliteDir });
   })();
   return store.__espaceDb;

@@ -29,6 +29,7 @@ const envSchema = z.object({
   MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LETTERS_SECRET: optionalString,
@@ -70,6 +71,8 @@ export type Env = {
   mailDispatchIntervalMs: number;
   mailMaxAttempts: number;
   dbPoolMax: number;
+  /** Named prepared statements on PostgreSQL (off behind a transaction-pooling PgBouncer). */
+  dbPreparedStatements: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   /** HMAC key of the provisional identifiers (the two letters): the CLI that issues and the app that verifies share it. */
@@ -181,6 +184,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     mailDispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     dbPoolMax: e.DB_POOL_MAX,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS === 'true',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     lettersSecret: e.LETTERS_SECRET ?? getDevSecret(dataDir, 'LETTERS_SECRET'),

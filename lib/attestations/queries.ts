@@ -35,14 +35,22 @@ export async function listCompanyAttestations(db: Db, companyId: string): Promis
 /**
  * The stored PDF of an attestation, for a user allowed to read that company's attestations; null for
  * anybody else (anonymous included), exactly as for a number that does not exist: the route answers 404.
+ * `user` may be still on its way (the route's session check): the row is read meanwhile, so a download
+ * waits for two round trips (session ‖ row, then the access facts), not three.
  */
-export async function getAttestationPdfForUser(db: Db, userId: string | null, number: string): Promise<{ number: string; pdf: Buffer; sha256: string } | null> {
-  if (!userId) return null;
-  const [row] = await db
-    .select({ number: attestations.number, companyId: attestations.companyId, pdf: attestations.pdf, sha256: attestations.pdfSha256 })
-    .from(attestations)
-    .where(eq(attestations.number, number));
-  if (!row) return null;
+export async function getAttestationPdfForUser(
+  db: Db,
+  user: string | null | Promise<string | null>,
+  number: string,
+): Promise<{ number: string; pdf: Buffer; sha256: string } | null> {
+  const [userId, [row]] = await Promise.all([
+    user,
+    db
+      .select({ number: attestations.number, companyId: attestations.companyId, pdf: attestations.pdf, sha256: attestations.pdfSha256 })
+      .from(attestations)
+      .where(eq(attestations.number, number)),
+  ]);
+  if (!userId || !row) return null;
   if (!(await canActOnAttestations(db, userId, row.companyId, 'read'))) return null;
   return { number: row.number, pdf: row.pdf, sha256: row.sha256 };
 }

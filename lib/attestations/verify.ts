@@ -34,68 +34,166 @@ type LookedUp = {
   revokedAt: Date | null;
 };
 
+type CountInput = { rateLimitKey: string; now: Date; code: string; channel: 'page' | 'api'; claims?: AttestationClaims };
+type CountResult = { count: number; retryAfterSeconds: number; row: LookedUp | null };
+
 /**
- * The hot path of every verification in ONE statement (one round trip, one commit): count the hit in
- * the per-IP window (same fixed windows as lib/rate-limit), read the attestation, and record the
- * verification when within the limit. Three separate statements would mean three commits, each
- * waiting for its WAL flush, on the path the public hammers.
+ * The hot path of every verification: count the hit in the per-IP window (same fixed windows as
+ * lib/rate-limit), read the attestation, and record the verification when within the limit.
  *
- * And that one commit does not wait for its WAL flush either: `set_config('synchronous_commit', 'off',
- * true)` is SET LOCAL for this statement's transaction only (the CTE is referenced below, so it runs).
- * What is traded: if the PostgreSQL server itself crashes, the verification records and rate-limit hits
- * of its last moments (at most 3 × wal_writer_delay, 600 ms by default) are lost; nothing else is, the
- * database stays consistent, and the verdict never depended on them. An application restart or a second
- * instance loses nothing: the counters live in the database. Measured on this machine: a commit waiting
- * for its flush took 9–15 ms under the shared disk's load, 1.4–2 ms without.
+ * Verifications arriving together share ONE statement (one round trip, one commit): a request joins the
+ * batch being gathered while the previous one is at the database (DataLoader-style, no timer: alone, a
+ * verification leaves on the next turn of the event loop). Each still gets its own exact answer: its
+ * own rank in its IP's window (`hit`), its attestation as read in that very statement — a revocation
+ * committed before is seen —, and its own verification row. Nothing is kept in memory between requests:
+ * the counters and limits live in the database, so a restart or a second instance bypasses nothing.
+ * Measured (npm run bench, issue 5 note): one statement per request spent most of the server's CPU in
+ * socket writes and PostgreSQL's per-transaction work.
+ *
+ * And that one commit does not wait for its WAL flush: `set_config('synchronous_commit', 'off', true)`
+ * is SET LOCAL for this statement's transaction only (the CTE is referenced below, so it runs). What is
+ * traded: if the PostgreSQL server itself crashes, the verification records and rate-limit hits of its
+ * last moments (at most 3 × wal_writer_delay, 600 ms by default) are lost; nothing else is, the database
+ * stays consistent, and the verdict never depended on them.
  */
-async function countAndLookUp(
-  db: Db,
-  input: { rateLimitKey: string; now: Date; code: string; channel: 'page' | 'api'; claims?: AttestationClaims },
-): Promise<{ count: number; retryAfterSeconds: number; row: LookedUp | null }> {
+async function countAndLookUpMany(db: Db, inputs: CountInput[]): Promise<CountResult[]> {
   const windowMs = VERIFY_RATE_LIMIT.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(input.now.getTime() / windowMs) * windowMs);
-  const c = input.claims;
-  const signatureMatches = c
-    ? sql`(a.number = ${c.num} and a.siret = ${c.siret} and a.company_name = ${c.name} and a.issued_on = ${c.issued} and a.valid_until = ${c.validUntil})`
-    : sql`false`;
+  const windowStarts = inputs.map((input) => new Date(Math.floor(input.now.getTime() / windowMs) * windowMs));
+  // One JSON parameter for the whole batch: the same statement text whatever the batch size (one
+  // prepared statement), and values PostgreSQL reads as text, never interpolated.
+  const batch = JSON.stringify(
+    inputs.map((input, i) => ({
+      i,
+      key: input.rateLimitKey,
+      ws: windowStarts[i]!.toISOString(),
+      code: input.code,
+      channel: input.channel,
+      at: input.now.toISOString(),
+      num: input.claims?.num ?? null,
+      siret: input.claims?.siret ?? null,
+      name: input.claims?.name ?? null,
+      issued: input.claims?.issued ?? null,
+      valid_until: input.claims?.validUntil ?? null,
+    })),
+  );
   const result = (await db.execute(sql`
     with async_commit as (select set_config('synchronous_commit', 'off', true) as off),
+    input as (
+      select * from jsonb_to_recordset(${batch}::jsonb)
+        as t(i int, key text, ws timestamptz, code text, channel text, at timestamptz, num text, siret text, name text, issued text, valid_until text)
+    ),
+    hits as (select key, ws, count(*)::int as n from input group by key, ws),
     rl as (
-      insert into ${rateLimits} (key, window_start, count) values (${input.rateLimitKey}, ${windowStart.toISOString()}::timestamptz, 1)
-      on conflict (key, window_start) do update set count = ${rateLimits}.count + 1
-      returning count
+      -- in key order: two batches in flight lock the same rows in the same order (no deadlock)
+      insert into ${rateLimits} (key, window_start, count) select key, ws, n from hits order by key, ws
+      on conflict (key, window_start) do update set count = ${rateLimits}.count + excluded.count
+      returning key, window_start, count
+    ),
+    counted as (
+      -- this request's rank among its IP's hits: the count after the batch, minus the later ones of the batch
+      select input.*,
+             (rl.count - count(*) over (partition by input.key, input.ws) + row_number() over (partition by input.key, input.ws order by input.i))::int as hit
+      from input join rl on rl.key = input.key and rl.window_start = input.ws
     ),
     a as (
       select id, number, code, company_name, siret, issued_on::text as issued_on, valid_until::text as valid_until,
              (extract(epoch from revoked_at) * 1000)::float8 as revoked_ms
-      from ${attestations} where code = ${input.code}
+      from ${attestations} where code in (select code from input)
     ),
     v as (
       insert into ${attestationVerifications} (attestation_id, verified_at, channel, is_signature_verified)
-      select a.id, ${input.now.toISOString()}::timestamptz, ${input.channel}, ${signatureMatches}
-      from a, rl where rl.count <= ${VERIFY_RATE_LIMIT.limit}
+      select a.id, c.at, c.channel::attestation_verification_channel,
+             coalesce(c.num = a.number and c.siret = a.siret and c.name = a.company_name and c.issued = a.issued_on and c.valid_until = a.valid_until, false)
+      from counted c join a on a.code = c.code
+      where c.hit <= ${VERIFY_RATE_LIMIT.limit}
     )
-    select rl.count, a.number, a.code, a.company_name, a.siret, a.issued_on, a.valid_until, a.revoked_ms
-    from async_commit cross join rl left join a on true`)) as unknown;
-  type Raw = { count: number; number: string | null; code: string; company_name: string; siret: string; issued_on: string; valid_until: string; revoked_ms: number | null };
+    select c.i, c.hit, a.number, a.code, a.company_name, a.siret, a.issued_on, a.valid_until, a.revoked_ms
+    from async_commit cross join counted c left join a on a.code = c.code`)) as unknown;
+  type Raw = { i: number; hit: number; number: string | null; code: string; company_name: string; siret: string; issued_on: string; valid_until: string; revoked_ms: number | null };
   const rows = (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
-  const r = rows[0]!;
-  return {
-    count: Number(r.count),
-    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - input.now.getTime()) / 1000),
-    row:
-      r.number === null
-        ? null
-        : {
-            number: r.number,
-            code: r.code,
-            companyName: r.company_name,
-            siret: r.siret,
-            issuedOn: r.issued_on,
-            validUntil: r.valid_until,
-            revokedAt: r.revoked_ms === null ? null : new Date(Number(r.revoked_ms)),
-          },
-  };
+  const results: CountResult[] = new Array(inputs.length);
+  for (const r of rows) {
+    const i = Number(r.i);
+    results[i] = {
+      count: Number(r.hit),
+      retryAfterSeconds: Math.ceil((windowStarts[i]!.getTime() + windowMs - inputs[i]!.now.getTime()) / 1000),
+      row:
+        r.number === null
+          ? null
+          : {
+              number: r.number,
+              code: r.code,
+              companyName: r.company_name,
+              siret: r.siret,
+              issuedOn: r.issued_on,
+              validUntil: r.valid_until,
+              revokedAt: r.revoked_ms === null ? null : new Date(Number(r.revoked_ms)),
+            },
+    };
+  }
+  if (results.some((r) => r === undefined)) throw new Error('verification batch: a request got no answer');
+  return results;
+}
+
+/** How many statements may be at the database at once, and how many verifications one may carry. */
+const MAX_BATCHES_IN_FLIGHT = 2;
+const MAX_BATCH_SIZE = 200;
+
+type Waiting = { input: CountInput; resolve: (r: CountResult) => void; reject: (e: unknown) => void };
+
+class VerificationBatcher {
+  private waiting: Waiting[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(private readonly db: Db) {}
+
+  submit(input: CountInput): Promise<CountResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ input, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= MAX_BATCHES_IN_FLIGHT || this.waiting.length === 0) return;
+    this.scheduled = true;
+    // The requests already parsed in this turn of the event loop leave together.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.send();
+    });
+  }
+
+  private async send(): Promise<void> {
+    if (this.inFlight >= MAX_BATCHES_IN_FLIGHT || this.waiting.length === 0) return;
+    const batch = this.waiting.splice(0, MAX_BATCH_SIZE);
+    this.inFlight++;
+    try {
+      const results = await countAndLookUpMany(
+        this.db,
+        batch.map((w) => w.input),
+      );
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (err) {
+      // The database is down or restarting: every request of the batch gets the error (and its page says so).
+      for (const w of batch) w.reject(err);
+    } finally {
+      this.inFlight--;
+      this.schedule();
+    }
+  }
+}
+
+const batchers = new WeakMap<Db, VerificationBatcher>();
+
+function countAndLookUp(db: Db, input: CountInput): Promise<CountResult> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new VerificationBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.submit(input);
 }
 
 function claimsMatch(claims: AttestationClaims, row: { number: string; siret: string; companyName: string; issuedOn: string; validUntil: string; code: string }) {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { decode } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getEnv } from '@/lib/env';
-import { auth } from './auth';
 import { requestInfo } from './request-info';
 import { sessionGate, validateSession, type SessionGate, type SessionPolicy, type ValidSession } from './sessions';
 
@@ -19,9 +19,36 @@ export function getSessionPolicy(): SessionPolicy {
  * it; everything else goes through getCurrentSession / requireSession.
  */
 export const getSessionAnyGate = cache(async (): Promise<ValidSession | null> => {
-  const session = await auth();
-  return validateSession(await getDb(), session?.sid, getSessionPolicy());
+  return validateSession(await getDb(), await readSessionId(), getSessionPolicy());
 });
+
+/**
+ * Our session id (`sid`) out of the Auth.js session cookie, as Auth.js itself reads it (its cookie name,
+ * its chunks `.0`, `.1`… when a value is long, its encrypted JWT with the key derived from AUTH_SECRET,
+ * expiry checked) but without running Auth.js's whole request pipeline: `auth()` builds an internal
+ * request and response for every call, which cost more CPU than the rest of a file download
+ * (npm run bench, issue 5). The cookie only proves which session row to look at: validateSession decides.
+ */
+async function readSessionId(): Promise<string | undefined> {
+  const env = getEnv();
+  const name = `${env.appUrl.startsWith('https://') ? '__Secure-' : ''}authjs.session-token`;
+  const jar = await cookies();
+  let value = jar.get(name)?.value;
+  if (!value) {
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    value = chunks.map((c) => c.value).join('');
+  }
+  if (!value) return undefined;
+  try {
+    const token = await decode({ token: value, secret: env.authSecret, salt: name });
+    return typeof token?.sid === 'string' ? token.sid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The signed-in user of this request, or null — including while a second factor is pending or required. */
 export async function getCurrentSession(): Promise<ValidSession | null> {

@@ -244,4 +244,37 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     expect(toVerificationJson(throttled)).toMatchObject({ status: 429, headers: { 'retry-after': '50' } });
     expect((await verifyAttestation(db(), { code: result.attestation.code, channel: 'api', ip: nextIp(), now }, config)).verdict).toBe('valid');
   });
+
+  it('answers verifications arriving together (one statement for many) each exactly: its own attestation, rank in its IP’s limit and record', async () => {
+    const a = await issueForReims();
+    const b = await issueForReims();
+    if (!a.ok || !b.ok) throw new Error('refused');
+    await revokeAttestationCommand(db(), [b.attestation.number, '--reason', 'test'], silentIo().io);
+    const now = new Date('2026-11-29T11:00:05Z');
+    const busyIp = nextIp();
+    const verify = (code: string, ip: string, signature?: string) => verifyAttestation(db(), { code, signature, channel: 'api', ip, now }, config);
+    const [signed] = await db().select({ jws: attestations.signedPayload }).from(attestations).where(eq(attestations.id, a.attestation.id));
+    // 70 checks of A from one address, interleaved with checks of B, an unknown code and A with its signature from others, all at once.
+    const calls: Promise<Awaited<ReturnType<typeof verify>>>[] = [];
+    for (let i = 0; i < 70; i++) {
+      calls.push(verify(a.attestation.code, busyIp));
+      if (i % 10 === 0) calls.push(verify(b.attestation.code, nextIp()), verify('7KQ2M9XD4TFARC38', nextIp()), verify(a.attestation.code, nextIp(), signed!.jws));
+    }
+    const results = await Promise.all(calls);
+    // The busy address's checks: A without signature, valid or throttled (every other address checks once).
+    const busy = results.filter((r) => r.verdict === 'throttled' || (r.verdict === 'valid' && r.signature === 'absent'));
+    expect(busy.filter((r) => r.verdict === 'valid')).toHaveLength(VERIFY_RATE_LIMIT.limit);
+    expect(busy.filter((r) => r.verdict === 'throttled')).toHaveLength(70 - VERIFY_RATE_LIMIT.limit);
+    expect(results.filter((r) => r.verdict === 'revoked')).toHaveLength(7);
+    expect(results.filter((r) => r.verdict === 'unknown')).toHaveLength(7);
+    const signedOk = results.filter((r) => r.verdict === 'valid' && r.signature === 'verified');
+    expect(signedOk).toHaveLength(7);
+    for (const r of signedOk) expect(r).toMatchObject({ attestation: { number: a.attestation.number } });
+    for (const r of results.filter((r) => r.verdict === 'revoked')) expect(r).toMatchObject({ attestation: { number: b.attestation.number } });
+
+    // Recorded: A's 60 allowed plain checks and 7 signed ones, B's 7; nothing for the throttled or the unknown.
+    const history = await listCompanyAttestations(db(), ids.reims);
+    expect(history.find((h) => h.number === a.attestation.number)?.verificationCount).toBe(VERIFY_RATE_LIMIT.limit + 7);
+    expect(history.find((h) => h.number === b.attestation.number)?.verificationCount).toBe(7);
+  });
 });

@@ -11,8 +11,9 @@ export const dynamic = 'force-dynamic';
 /** Re-download: the bytes stored at issue, never re-rendered. Anybody but the company's users: 404. */
 export async function GET(_req: Request, { params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const session = await getCurrentSession();
-  const found = ATTESTATION_NUMBER_PATTERN.test(number) ? await getAttestationPdfForUser(await getDb(), session?.userId ?? null, number) : null;
+  if (!ATTESTATION_NUMBER_PATTERN.test(number)) return notFoundResponse();
+  const userId = getCurrentSession().then((s) => s?.userId ?? null);
+  const found = await getAttestationPdfForUser(await getDb(), userId, number);
   if (!found) return notFoundResponse();
   return pdfResponse(found.number, found.pdf, found.sha256);
 }
