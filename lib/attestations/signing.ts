@@ -1,4 +1,5 @@
-import { CompactSign, compactVerify, createLocalJWKSet, errors, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { CompactSign, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { z } from 'zod';
 
 // The signature carried by the QR code: a compact JWS (RFC 7515), alg EdDSA (Ed25519), whose protected
@@ -41,31 +42,68 @@ export type SignatureCheck =
   | { ok: true; kid: string; claims: AttestationClaims }
   | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' | 'bad_payload' };
 
-const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+type PublicKeys = Map<string, KeyObject | 'ambiguous'>;
+const keySets = new WeakMap<JSONWebKeySet, PublicKeys>();
 
-/** Verifies a compact JWS with a JWK set (public keys only are needed). Never throws. */
+/** The set's Ed25519 keys by kid, imported once per set (a kid published twice matches no key, as in jose). */
+function publicKeysOf(jwks: JSONWebKeySet): PublicKeys {
+  let keys = keySets.get(jwks);
+  if (keys) return keys;
+  keys = new Map();
+  for (const k of jwks.keys ?? []) {
+    if (k.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.kid !== 'string' || typeof k.x !== 'string') continue;
+    if (k.use !== undefined && k.use !== 'sig') continue;
+    if (k.alg !== undefined && k.alg !== 'EdDSA' && k.alg !== 'Ed25519') continue;
+    try {
+      keys.set(k.kid, keys.has(k.kid) ? 'ambiguous' : createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }));
+    } catch {
+      // not a usable key: as if unpublished
+    }
+  }
+  keySets.set(jwks, keys);
+  return keys;
+}
+
+const allowedHeader = new Set(['alg', 'kid', 'typ']);
+
+/** Ed25519 verification on libuv's thread pool (the callback form of crypto.verify): the event loop only dispatches it. */
+function verifyOffThread(data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
+  return new Promise((resolve) => cryptoVerify(null, data, key, signature, (err, ok) => resolve(!err && ok)));
+}
+
+/**
+ * Verifies a compact JWS with a JWK set (public keys only are needed). Never throws.
+ *
+ * The format is the standard one (any JOSE library verifies it: the unit tests check with jose, the README
+ * shows how), but this hot path of every QR scan verifies with node:crypto directly, on the thread pool: jose goes
+ * through WebCrypto, whose per-call overhead on the event loop cost about as much as the Ed25519
+ * verification itself (npm run bench, issue 5). Strict on purpose: alg EdDSA only, no header field but alg/kid/typ (so no `crit`,
+ * no unencoded payload), signature of 64 bytes.
+ */
 export async function verifyAttestationSignature(jws: string, jwks: JSONWebKeySet): Promise<SignatureCheck> {
   if (typeof jws !== 'string' || jws.length > 4096 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) return { ok: false, reason: 'malformed' };
-  let keySet = keySets.get(jwks);
-  if (!keySet) {
-    keySet = createLocalJWKSet(jwks);
-    keySets.set(jwks, keySet);
-  }
+  const [encodedHeader, encodedPayload, encodedSignature] = jws.split('.') as [string, string, string];
+  let header: Record<string, unknown>;
   try {
-    const { payload, protectedHeader } = await compactVerify(jws, keySet, { algorithms: ['EdDSA', 'Ed25519'] });
-    if (protectedHeader.typ !== ATTESTATION_JWS_TYPE || !protectedHeader.kid) return { ok: false, reason: 'bad_payload' };
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
-    } catch {
-      return { ok: false, reason: 'bad_payload' };
-    }
-    const claims = attestationClaimsSchema.safeParse(json);
-    if (!claims.success) return { ok: false, reason: 'bad_payload' };
-    return { ok: true, kid: protectedHeader.kid, claims: claims.data };
-  } catch (err) {
-    if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return { ok: false, reason: 'unknown_key' };
-    if (err instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'bad_signature' };
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encodedHeader, 'base64url')));
+  } catch {
     return { ok: false, reason: 'malformed' };
   }
+  if (!header || typeof header !== 'object' || Array.isArray(header)) return { ok: false, reason: 'malformed' };
+  if (header.alg !== 'EdDSA' && header.alg !== 'Ed25519') return { ok: false, reason: 'malformed' };
+  const key = typeof header.kid === 'string' ? publicKeysOf(jwks).get(header.kid) : undefined;
+  if (!key || key === 'ambiguous') return { ok: false, reason: 'unknown_key' };
+  const signature = Buffer.from(encodedSignature, 'base64url');
+  if (signature.length !== 64 || !(await verifyOffThread(Buffer.from(`${encodedHeader}.${encodedPayload}`, 'ascii'), key, signature)))
+    return { ok: false, reason: 'bad_signature' };
+  if (header.typ !== ATTESTATION_JWS_TYPE || Object.keys(header).some((name) => !allowedHeader.has(name))) return { ok: false, reason: 'bad_payload' };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encodedPayload, 'base64url')));
+  } catch {
+    return { ok: false, reason: 'bad_payload' };
+  }
+  const claims = attestationClaimsSchema.safeParse(json);
+  if (!claims.success) return { ok: false, reason: 'bad_payload' };
+  return { ok: true, kid: header.kid as string, claims: claims.data };
 }

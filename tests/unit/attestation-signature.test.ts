@@ -1,3 +1,4 @@
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generateSigningJwk, parseSigningKeySet } from '@/lib/attestations/keys';
 import { signAttestation, verifyAttestationSignature, type AttestationClaims } from '@/lib/attestations/signing';
@@ -29,6 +30,21 @@ describe('attestation signatures (Ed25519 compact JWS)', () => {
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: 'cibtp-ge-2026-1', alg: 'EdDSA', use: 'sig' });
     expect(fromB64(jws.split('.')[0]!)).toEqual({ alg: 'EdDSA', kid: 'cibtp-ge-2026-1', typ: 'attestation-mise-a-jour+jws' });
     expect(await verifyAttestationSignature(jws, jwks)).toEqual({ ok: true, kid: 'cibtp-ge-2026-1', claims });
+    // What an offline verifier does with any JOSE library (README): jose, independent of our verifier.
+    const byJose = await compactVerify(jws, createLocalJWKSet(jwks));
+    expect(byJose.protectedHeader).toMatchObject({ alg: 'EdDSA', kid: 'cibtp-ge-2026-1' });
+    expect(JSON.parse(new TextDecoder().decode(byJose.payload))).toEqual(claims);
+  });
+
+  it('agree with jose on what is authentic: header fields beyond alg/kid/typ and non-EdDSA algorithms are refused', async () => {
+    const jwks = published(set1);
+    const [, payload, signature] = (await signAttestation(claims, parseSigningKeySet(set1).active)).split('.') as [string, string, string];
+    // Another header, signed by nobody: jose refuses it (signature), and so do we.
+    const reheaded = `${b64({ alg: 'EdDSA', kid: 'cibtp-ge-2026-1', typ: 'attestation-mise-a-jour+jws', crit: ['b64'], b64: false })}.${payload}.${signature}`;
+    await expect(compactVerify(reheaded, createLocalJWKSet(jwks))).rejects.toThrow();
+    expect((await verifyAttestationSignature(reheaded, jwks)).ok).toBe(false);
+    const hs256 = `${b64({ alg: 'HS256', kid: 'cibtp-ge-2026-1', typ: 'attestation-mise-a-jour+jws' })}.${payload}.${signature}`;
+    expect(await verifyAttestationSignature(hs256, jwks)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('reject a payload changed by one character, re-encoded edits and a touched signature', async () => {

@@ -6,9 +6,11 @@ import { signIn } from '../fixtures/accounts';
 // Each project uses its own demo company (the two share one server and database): desktop the
 // Strasbourg company (Alsace-Moselle), phone the Reims one. February 2027: 1 February is a Monday.
 // Workers are listed by name; the two dragged across are adjacent rows (a drag selects every row between).
+// The form's and the drag's weeks (6 days each) fall on different workers: the demo rights are seeded
+// relative to the day the seed runs, and in some months a worker has fewer than 12 days to take.
 const companies = {
-  desktop: { email: 'gerant@renovation-rhenane.test', password: 'Demo-Rhenane-2026!', form: ['Schmitt Marc', 'Meyer Élodie'], drag: ['Klein Yasmine', 'Meyer Élodie'], keyboard: 'Wagner Hugo' },
-  phone: { email: 'bureau@charpentes-champenoises.test', password: 'Demo-Champagne-2026!', form: ['Lefèvre Damien', 'Roux Manon'], drag: ['Chevalier Bruno', 'Lefèvre Damien'], keyboard: 'Perrin Sofiane' },
+  desktop: { email: 'gerant@renovation-rhenane.test', password: 'Demo-Rhenane-2026!', form: ['Schmitt Marc', 'Muller Antoine'], drag: ['Klein Yasmine', 'Meyer Élodie'], keyboard: 'Wagner Hugo' },
+  phone: { email: 'bureau@charpentes-champenoises.test', password: 'Demo-Champagne-2026!', form: ['Roux Manon', 'Perrin Sofiane'], drag: ['Chevalier Bruno', 'Lefèvre Damien'], keyboard: 'Perrin Sofiane' },
 } as const;
 
 const account = () => companies[test.info().project.name === 'phone' ? 'phone' : 'desktop'];
