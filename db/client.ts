@@ -127,6 +127,11 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** The rows of a `db.execute(sql…)` result: an array with postgres.js, `{ rows }` with PGlite. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
 export type OpenOptions =
   | { kind: 'postgres'; url: string; max?: number; /** named prepared statements (default true) */ prepare?: boolean }
   | {

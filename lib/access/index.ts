@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import { delegations, organisationMembers, organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { todayInFrance } from '@/lib/format';
@@ -30,7 +30,7 @@ export async function getAccessFacts(db: Db, userId: string, companyId: string):
     membership: { role: Membership['role']; rights: AreaGrants } | string | null;
     delegations: { firmId: string; status: DelegationFacts['status']; areas: AreaGrants; endsOn: string | null }[] | string;
   };
-  const row = (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows)[0] as Raw;
+  const row = rowsOf<Raw>(result)[0]!;
   // json comes back parsed from postgres.js and PGlite alike; a string would be a driver set up otherwise.
   const membership = typeof row.membership === 'string' ? (JSON.parse(row.membership) as Exclude<Raw['membership'], string>) : row.membership;
   const delegationRows = typeof row.delegations === 'string' ? (JSON.parse(row.delegations) as Exclude<Raw['delegations'], string>) : row.delegations;

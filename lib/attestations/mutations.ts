@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import { attestationNumberSeq, attestations, auditLog, organisations } from '@/db/schema';
 import { auditRow, recordAudit } from '@/lib/audit';
 import { getUpToDateStatus, type UpToDateReason } from '@/lib/companies/status';
@@ -22,7 +22,7 @@ export type IssueAttestationResult =
 /** nextval() through db.execute, whose result is an array (postgres.js) or { rows } (PGlite). */
 async function nextAttestationSequence(db: Db): Promise<number> {
   const result = (await db.execute(sql`select nextval(${attestationNumberSeq.seqName!}::regclass)::text as seq`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: string }[];
+  const rows = rowsOf<{ seq: string }>(result);
   return Number(rows[0]!.seq);
 }
 

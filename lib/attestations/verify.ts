@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import { attestationVerifications, attestations, rateLimits } from '@/db/schema';
 import { todayInFrance } from '@/lib/format';
 import { hitRateLimit } from '@/lib/rate-limit';
@@ -110,7 +110,7 @@ async function countAndLookUpMany(db: Db, inputs: CountInput[]): Promise<CountRe
     select c.i, c.hit, a.number, a.code, a.company_name, a.siret, a.issued_on, a.valid_until, a.revoked_ms
     from async_commit cross join counted c left join a on a.code = c.code`)) as unknown;
   type Raw = { i: number; hit: number; number: string | null; code: string; company_name: string; siret: string; issued_on: string; valid_until: string; revoked_ms: number | null };
-  const rows = (Array.isArray(result) ? result : (result as { rows: Raw[] }).rows) as Raw[];
+  const rows = rowsOf<Raw>(result);
   const results: CountResult[] = new Array(inputs.length);
   for (const r of rows) {
     const i = Number(r.i);

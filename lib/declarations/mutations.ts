@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import { declarationLines, declarationNumberSeq, declarations, organisations } from '@/db/schema';
 import type { Actor } from '@/lib/access/result';
 import { recordAudit } from '@/lib/audit';
@@ -97,7 +97,7 @@ export type SendResult = { ok: true; declaration: SentDeclaration; replayed: boo
 /** nextval() through db.execute, whose result is an array (postgres.js) or { rows } (PGlite). */
 async function nextDeclarationNumber(db: Db, period: string): Promise<string> {
   const result = (await db.execute(sql`select nextval(${declarationNumberSeq.seqName!}::regclass)::text as seq`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: string }[];
+  const rows = rowsOf<{ seq: string }>(result);
   return `DEC-${period.slice(0, 4)}-${rows[0]!.seq.padStart(6, '0')}`;
 }
 
