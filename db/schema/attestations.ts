@@ -41,6 +41,12 @@ export const attestations = pgTable(
     issuedByUserId: uuid('issued_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Key id of the signing key and the compact JWS carried by the QR code. */
     kid: text('kid').notNull(),
+    /**
+     * The signing key's public part (`x` of its JWK): a scanned QR whose JWS is the stored one is the
+     * caisse's signature as long as this very key is still published under `kid` (null: issued before
+     * this column, verified with the keys on every scan).
+     */
+    signingKeyX: text('signing_key_x'),
     signedPayload: text('signed_payload').notNull(),
     pdf: bytea('pdf').notNull(),
     pdfSha256: text('pdf_sha256').notNull(),

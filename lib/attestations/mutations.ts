@@ -104,6 +104,7 @@ export async function issueAttestation(
         validUntil,
         issuedByUserId: input.userId,
         kid: config.keys.active.kid,
+        signingKeyX: config.keys.active.privateJwk.x ?? null,
         signedPayload: jws,
         pdf,
         pdfSha256: createHash('sha256').update(pdf).digest('hex'),

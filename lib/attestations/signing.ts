@@ -66,6 +66,9 @@ function publicKeysOf(jwks: JSONWebKeySet): PublicKeys {
 
 const allowedHeader = new Set(['alg', 'kid', 'typ']);
 
+/** Three base64url parts: the shape of a compact JWS, nothing verified. */
+export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 /** Ed25519 verification on libuv's thread pool (the callback form of crypto.verify): the event loop only dispatches it. */
 function verifyOffThread(data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
   return new Promise((resolve) => cryptoVerify(null, data, key, signature, (err, ok) => resolve(!err && ok)));
@@ -81,7 +84,7 @@ function verifyOffThread(data: Buffer, key: KeyObject, signature: Buffer): Promi
  * no unencoded payload), signature of 64 bytes.
  */
 export async function verifyAttestationSignature(jws: string, jwks: JSONWebKeySet): Promise<SignatureCheck> {
-  if (typeof jws !== 'string' || jws.length > 4096 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) return { ok: false, reason: 'malformed' };
+  if (typeof jws !== 'string' || jws.length > 4096 || !COMPACT_JWS.test(jws)) return { ok: false, reason: 'malformed' };
   const [encodedHeader, encodedPayload, encodedSignature] = jws.split('.') as [string, string, string];
   let header: Record<string, unknown>;
   try {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attestations, auditLog, organisations, users } from '@/db/schema';
+import { attestationVerifications, attestations, auditLog, organisations, users } from '@/db/schema';
 import { demoAttestationUser, demoCompanies, demoUsers, seedDemo } from '@/db/seed';
 import { canActOnAttestations } from '@/lib/attestations/access';
 import { revokeAttestationCommand } from '@/lib/attestations/cli';
@@ -176,7 +176,7 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     expect((await verifyAttestation(db(), { code, signature: jws, channel: 'api', ip: nextIp(), now }, foreign)).verdict).toBe('not_authentic');
 
     const history = await listCompanyAttestations(db(), ids.reims);
-    // The two genuine checks count; the forged ones were refused on their signature, before any lookup.
+    // The two genuine checks count; the forged ones were refused on their signature and are not recorded.
     expect(history.find((x) => x.number === number)!.verificationCount).toBe(2);
 
     expect(await verifyAttestation(db(), { code: '7KQ2-M9XD-4TFA-RC38', channel: 'api', ip: nextIp(), now }, config)).toMatchObject({ verdict: 'unknown' });
@@ -184,6 +184,37 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     const mistyped = await verifyAttestation(db(), { code: typo, channel: 'page', ip: nextIp(), now }, config);
     expect(mistyped).toMatchObject({ verdict: 'invalid_code', message: expect.stringContaining('faute de frappe') });
     expect(toVerificationJson(mistyped).status).toBe(400);
+  });
+
+  it('keeps a scanned QR authentic after a key rotation, not once its key is withdrawn; a record without its key’s public part is verified with the keys', async () => {
+    const now = new Date('2026-11-28T11:00:00Z');
+    const result = await issueForReims();
+    if (!result.ok) throw new Error('refused');
+    const { code, number } = result.attestation;
+    const [row] = await db().select({ jws: attestations.signedPayload, x: attestations.signingKeyX }).from(attestations).where(eq(attestations.number, number));
+    expect(row!.x).toBe(config.keys.active.privateJwk.x);
+    const verify = (c: AttestationConfig) => verifyAttestation(db(), { code, signature: row!.jws, channel: 'page', ip: nextIp(), now }, c);
+
+    // A new signing key, the old one still published: the old QR still says signature verified, with its kid.
+    const { d: _d, ...oldPublic } = config.keys.active.privateJwk;
+    void _d;
+    const rotated: AttestationConfig = { ...config, keys: parseSigningKeySet(JSON.stringify({ keys: [generateSigningJwk('test-2027-1'), { ...oldPublic, kid: 'test-2026-1' }] })) };
+    expect(await verify(rotated)).toMatchObject({ verdict: 'valid', signature: 'verified', kid: 'test-2026-1', attestation: { number } });
+    // The old key withdrawn from the published set: not authentic any more.
+    const withdrawn: AttestationConfig = { ...config, keys: parseSigningKeySet(JSON.stringify({ keys: [generateSigningJwk('test-2027-1')] })) };
+    expect((await verify(withdrawn)).verdict).toBe('not_authentic');
+
+    // Issued before the key's public part was stored: the signature is checked with the published keys.
+    await db().update(attestations).set({ signingKeyX: null }).where(eq(attestations.number, number));
+    expect(await verify(rotated)).toMatchObject({ verdict: 'valid', signature: 'verified', kid: 'test-2026-1' });
+    expect((await verify(withdrawn)).verdict).toBe('not_authentic');
+
+    // Recorded: the two authentic scans, each with its signature verified; not the two refused ones.
+    const recorded = await db()
+      .select({ signed: attestationVerifications.isSignatureVerified })
+      .from(attestationVerifications)
+      .where(eq(attestationVerifications.attestationId, result.attestation.id));
+    expect(recorded.map((r) => r.signed)).toEqual([true, true]);
   });
 
   it('revokes through the caisse command: the next verification says révoquée and when, never why', async () => {
