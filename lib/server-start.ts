@@ -35,4 +35,7 @@ export async function startServer(): Promise<void> {
   }
   const { startMailDispatcher } = await import('./mail/dispatcher');
   startMailDispatcher(env);
+  const { startRateLimitPruning } = await import('./rate-limit');
+  const { getDb } = await import('@/db');
+  startRateLimitPruning(getDb);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 
@@ -42,9 +42,39 @@ export async function peekRateLimit(db: Db, key: string, options: { windowSecond
   return rows[0]?.count ?? 0;
 }
 
-/** Drops windows that ended more than a day ago (called opportunistically). */
-export async function pruneRateLimits(db: Db, now = new Date()): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${new Date(now.getTime() - 86_400_000)}`);
+/** Drops windows that started more than a day ago (every limit's window is an hour at most). */
+export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
+  const removed = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)))
+    .returning({ key: rateLimits.key });
+  return removed.length;
+}
+
+const pruning = globalThis as unknown as { __espaceRateLimitPruning?: ReturnType<typeof setInterval> };
+
+/**
+ * Every instance prunes old windows once at start and then hourly: the public verifier alone writes a
+ * row per client address per minute, and the table would otherwise only grow. Idempotent; a failure
+ * (database restarting) is logged and retried at the next tick.
+ */
+export function startRateLimitPruning(getDb: () => Promise<Db>, intervalMs = 3_600_000): () => void {
+  const stop = () => {
+    clearInterval(pruning.__espaceRateLimitPruning);
+    pruning.__espaceRateLimitPruning = undefined;
+  };
+  if (pruning.__espaceRateLimitPruning) return stop;
+  const prune = async () => {
+    try {
+      await pruneRateLimits(await getDb());
+    } catch (err) {
+      console.error('[rate-limit] pruning failed:', (err as Error).message);
+    }
+  };
+  void prune();
+  pruning.__espaceRateLimitPruning = setInterval(prune, intervalMs);
+  pruning.__espaceRateLimitPruning.unref();
+  return stop;
 }
 
 export type SlidingOptions = {

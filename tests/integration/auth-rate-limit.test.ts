@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hitSlidingRateLimit, peekSlidingRateLimit, releaseRateLimitHit, resetRateLimit } from '@/lib/rate-limit';
+import { eq } from 'drizzle-orm';
+import { rateLimits } from '@/db/schema';
+import { hitRateLimit, hitSlidingRateLimit, peekSlidingRateLimit, pruneRateLimits, releaseRateLimitHit, resetRateLimit, startRateLimitPruning } from '@/lib/rate-limit';
 import { engines, useTestDatabase } from '../support/db';
 
 const window = { limit: 3, windowSeconds: 600, bucketSeconds: 60 };
@@ -32,5 +34,25 @@ describe.each(engines)('sliding-window rate limits (%s)', (engine) => {
     expect(await peekSlidingRateLimit(db(), 'test:sliding:other', { ...window, now: at(2) })).toMatchObject({ count: 0, allowed: true });
     await resetRateLimit(db(), key);
     expect(await peekSlidingRateLimit(db(), key, { ...window, now: at(3) })).toMatchObject({ count: 0 });
+  });
+
+  it('prunes windows older than a day, at start and then periodically, and keeps the current ones', async () => {
+    const now = new Date();
+    await hitRateLimit(db(), 'test:prune:old', { limit: 5, windowSeconds: 3600, now: new Date(now.getTime() - 2 * 86_400_000) });
+    await hitRateLimit(db(), 'test:prune:recent', { limit: 5, windowSeconds: 3600, now: new Date(now.getTime() - 3_600_000) });
+    const keys = async () => (await db().select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).filter((k) => k.startsWith('test:prune:'));
+    expect((await keys()).sort()).toEqual(['test:prune:old', 'test:prune:recent']);
+    expect(await pruneRateLimits(db(), now)).toBeGreaterThanOrEqual(1);
+    expect(await keys()).toEqual(['test:prune:recent']);
+
+    // The server's timer: one pruning right at start (then hourly).
+    await hitRateLimit(db(), 'test:prune:old', { limit: 5, windowSeconds: 3600, now: new Date(now.getTime() - 2 * 86_400_000) });
+    const stop = startRateLimitPruning(async () => db());
+    try {
+      await expect.poll(async () => (await db().select().from(rateLimits).where(eq(rateLimits.key, 'test:prune:old'))).length).toBe(0);
+    } finally {
+      stop();
+    }
+    expect(await keys()).toEqual(['test:prune:recent']);
   });
 });
