@@ -30,18 +30,6 @@ export async function hitRateLimit(
   };
 }
 
-/** Reads without counting (e.g. to refuse before doing expensive work). */
-export async function peekRateLimit(db: Db, key: string, options: { windowSeconds: number; now?: Date }): Promise<number> {
-  const now = options.now ?? new Date();
-  const windowMs = options.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const rows = await db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} = ${windowStart}`);
-  return rows[0]?.count ?? 0;
-}
-
 /** Drops windows that started more than a day ago (every limit's window is an hour at most). */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
   const removed = await db
