@@ -42,7 +42,7 @@ export type SignatureCheck =
   | { ok: true; kid: string; claims: AttestationClaims }
   | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' | 'bad_payload' };
 
-type PublicKeys = Map<string, KeyObject | 'ambiguous'>;
+type PublicKeys = Map<string, { key: KeyObject; x: string } | 'ambiguous'>;
 const keySets = new WeakMap<JSONWebKeySet, PublicKeys>();
 
 /** The set's Ed25519 keys by kid, imported once per set (a kid published twice matches no key, as in jose). */
@@ -55,13 +55,25 @@ function publicKeysOf(jwks: JSONWebKeySet): PublicKeys {
     if (k.use !== undefined && k.use !== 'sig') continue;
     if (k.alg !== undefined && k.alg !== 'EdDSA' && k.alg !== 'Ed25519') continue;
     try {
-      keys.set(k.kid, keys.has(k.kid) ? 'ambiguous' : createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }));
+      keys.set(k.kid, keys.has(k.kid) ? 'ambiguous' : { key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }), x: k.x });
     } catch {
       // not a usable key: as if unpublished
     }
   }
   keySets.set(jwks, keys);
   return keys;
+}
+
+const keyXs = new WeakMap<JSONWebKeySet, Record<string, string>>();
+
+/** kid → public part (`x`) of every key verification would use: what a stored signature is checked against. */
+export function publishedKeyXs(jwks: JSONWebKeySet): Record<string, string> {
+  let xs = keyXs.get(jwks);
+  if (!xs) {
+    xs = Object.fromEntries([...publicKeysOf(jwks)].flatMap(([kid, k]) => (k === 'ambiguous' ? [] : [[kid, k.x]])));
+    keyXs.set(jwks, xs);
+  }
+  return xs;
 }
 
 const allowedHeader = new Set(['alg', 'kid', 'typ']);
@@ -94,8 +106,9 @@ export async function verifyAttestationSignature(jws: string, jwks: JSONWebKeySe
   }
   if (!header || typeof header !== 'object' || Array.isArray(header)) return { ok: false, reason: 'malformed' };
   if (header.alg !== 'EdDSA' && header.alg !== 'Ed25519') return { ok: false, reason: 'malformed' };
-  const key = typeof header.kid === 'string' ? publicKeysOf(jwks).get(header.kid) : undefined;
-  if (!key || key === 'ambiguous') return { ok: false, reason: 'unknown_key' };
+  const published = typeof header.kid === 'string' ? publicKeysOf(jwks).get(header.kid) : undefined;
+  if (!published || published === 'ambiguous') return { ok: false, reason: 'unknown_key' };
+  const key = published.key;
   const signature = Buffer.from(encodedSignature, 'base64url');
   if (signature.length !== 64 || !(await verifyOffThread(Buffer.from(`${encodedHeader}.${encodedPayload}`, 'ascii'), key, signature)))
     return { ok: false, reason: 'bad_signature' };

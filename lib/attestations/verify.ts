@@ -1,13 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { JSONWebKeySet } from 'jose';
 import { rowsOf, type Db } from '@/db/client';
 import { attestationVerifications, attestations, rateLimits } from '@/db/schema';
 import { todayInFrance } from '@/lib/format';
 import { formatVerificationCode, parseVerificationCode } from './code';
 import { getAttestationConfig, type AttestationConfig } from './config';
 import { getAttestationState } from './rules';
-import { COMPACT_JWS, verifyAttestationSignature, type AttestationClaims } from './signing';
+import { COMPACT_JWS, publishedKeyXs, verifyAttestationSignature, type AttestationClaims } from './signing';
 
 /** Per client IP, over all verification pages and the JSON endpoint together. */
 export const VERIFY_RATE_LIMIT = { limit: 60, windowSeconds: 60 };
@@ -226,19 +225,6 @@ function countAndLookUp(db: Db, input: CountInput): Promise<CountResult> {
   return batcher.submit(input);
 }
 
-const publishedKeySets = new WeakMap<JSONWebKeySet, Record<string, string>>();
-
-/** kid → x of the published Ed25519 keys (a kid published twice matches nothing, as in verification). */
-function publishedKeysOf(jwks: JSONWebKeySet): Record<string, string> {
-  let keys = publishedKeySets.get(jwks);
-  if (!keys) {
-    const all = (jwks.keys ?? []).filter((k) => k.kty === 'OKP' && k.crv === 'Ed25519' && typeof k.kid === 'string' && typeof k.x === 'string');
-    keys = Object.fromEntries(all.filter((k) => all.filter((o) => o.kid === k.kid).length === 1).map((k) => [k.kid!, k.x!]));
-    publishedKeySets.set(jwks, keys);
-  }
-  return keys;
-}
-
 function claimsMatch(claims: AttestationClaims, row: { number: string; siret: string; companyName: string; issuedOn: string; validUntil: string; code: string }) {
   return (
     claims.num === row.number &&
@@ -272,7 +258,7 @@ export async function verifyAttestation(
   const rateLimitKey = `attestation-verify:${input.ip}`;
   // Not even a compact JWS (or absurdly long): '' matches no stored signature and fails verification below.
   const jws = input.signature ? (input.signature.length <= 4096 && COMPACT_JWS.test(input.signature) ? input.signature : '') : undefined;
-  const publishedKeys = publishedKeysOf(config.keys.publicJwks);
+  const publishedKeys = publishedKeyXs(config.keys.publicJwks);
 
   const { count, retryAfterSeconds, row, signatureIsStored } = await countAndLookUp(db, { rateLimitKey, now, code, channel: input.channel, jws, publishedKeys });
   if (count > VERIFY_RATE_LIMIT.limit) return { verdict: 'throttled', retryAfterSeconds };

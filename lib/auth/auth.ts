@@ -36,6 +36,16 @@ export class SignInRefused extends CredentialsSignin {
  * checks it against the sessions table on every request. Two ways in: email + password, or a single-use
  * login token (issued when an account is activated from its confirmation link).
  */
+/** HTTPS public URL → `__Secure-` cookies with Secure (see useSecureCookies below). */
+export function usesSecureCookies(appUrl: string): boolean {
+  return appUrl.startsWith('https://');
+}
+
+/** The Auth.js session cookie's name (lib/auth/current.ts reads it on every request). */
+export function sessionCookieName(appUrl: string): string {
+  return `${usesSecureCookies(appUrl) ? '__Secure-' : ''}authjs.session-token`;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
   const policy = { idleMinutes: env.sessionIdleMinutes, maxHours: env.sessionMaxHours };
@@ -45,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // Left to itself, Auth.js decides per request from the URL it reconstructs (X-Forwarded-Proto), and a
     // proxy that forgets the header would get cookies without Secure. The public URL decides instead:
     // HTTPS → `__Secure-` cookies with Secure; all of them HttpOnly and SameSite=Lax (Auth.js defaults).
-    useSecureCookies: env.appUrl.startsWith('https://'),
+    useSecureCookies: usesSecureCookies(env.appUrl),
     logger: {
       // A refused sign-in is an expected answer (audited in our table), not a server error to log.
       error(error) {

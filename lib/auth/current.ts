@@ -5,6 +5,7 @@ import { decode } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getEnv } from '@/lib/env';
+import { sessionCookieName } from './auth';
 import { requestInfo } from './request-info';
 import { sessionGate, validateSession, type SessionGate, type SessionPolicy, type ValidSession } from './sessions';
 
@@ -31,7 +32,7 @@ export const getSessionAnyGate = cache(async (): Promise<ValidSession | null> =>
  */
 async function readSessionId(): Promise<string | undefined> {
   const env = getEnv();
-  const name = `${env.appUrl.startsWith('https://') ? '__Secure-' : ''}authjs.session-token`;
+  const name = sessionCookieName(env.appUrl);
   const jar = await cookies();
   let value = jar.get(name)?.value;
   if (!value) {
