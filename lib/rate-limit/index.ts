@@ -31,12 +31,8 @@ export async function hitRateLimit(
 }
 
 /** Drops windows that started more than a day ago (every limit's window is an hour at most). */
-export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
-  const removed = await db
-    .delete(rateLimits)
-    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)))
-    .returning({ key: rateLimits.key });
-  return removed.length;
+export async function pruneRateLimits(db: Db, now = new Date()): Promise<void> {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)));
 }
 
 const pruning = globalThis as unknown as { __espaceRateLimitPruning?: ReturnType<typeof setInterval> };

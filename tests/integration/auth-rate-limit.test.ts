@@ -42,7 +42,7 @@ describe.each(engines)('sliding-window rate limits (%s)', (engine) => {
     await hitRateLimit(db(), 'test:prune:recent', { limit: 5, windowSeconds: 3600, now: new Date(now.getTime() - 3_600_000) });
     const keys = async () => (await db().select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).filter((k) => k.startsWith('test:prune:'));
     expect((await keys()).sort()).toEqual(['test:prune:old', 'test:prune:recent']);
-    expect(await pruneRateLimits(db(), now)).toBeGreaterThanOrEqual(1);
+    await pruneRateLimits(db(), now);
     expect(await keys()).toEqual(['test:prune:recent']);
 
     // The server's timer: one pruning right at start (then hourly).
