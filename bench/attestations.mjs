@@ -47,11 +47,36 @@ function cannon(opts) {
 }
 
 let serverPgid = 0;
+let serverLog = '';
 /** A measured run: its autocannon summary with the server's CPU time per request. */
 async function measure(opts) {
   const before = groupCpuMs(serverPgid);
+  const logStart = serverLog.length;
   const res = await cannon(opts);
-  return summary(res, groupCpuMs(serverPgid) - before);
+  const out = summary(res, groupCpuMs(serverPgid) - before);
+  const gc = gcStats(serverLog.slice(logStart), res.requests.total);
+  return gc ? { ...out, gc } : out;
+}
+
+// With BENCH_SERVER_NODE_FLAGS=--trace-gc: the server's collections during a measured run.
+function gcStats(log, requests) {
+  let scavenges = 0, scavengeMs = 0, scavengeMax = 0, marks = 0, markMs = 0, grown = 0, last = null;
+  for (const m of log.matchAll(/(Scavenge|Mark-Compact|Mark-Compact \(reduce\)) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+)/g)) {
+    const [, kind, , after, pause] = m;
+    if (kind === 'Scavenge') {
+      scavenges++;
+      scavengeMs += Number(pause);
+      scavengeMax = Math.max(scavengeMax, Number(pause));
+      if (last !== null) grown += Math.max(0, Number(after) - last);
+    } else {
+      marks++;
+      markMs += Number(pause);
+    }
+    last = Number(after);
+  }
+  if (!scavenges && !marks) return null;
+  const r = (x) => Math.round(x * 10) / 10;
+  return { scavenges, scavengeMs: r(scavengeMs), scavengeMax: r(scavengeMax), marks, markMs: r(markMs), promotedKbPerReq: requests ? r((grown * 1024) / requests) : null };
 }
 
 function summary(res, cpuMs) {
@@ -132,13 +157,13 @@ const jwt = await encode({ token: { sub: member.user_id, sid: session.id }, secr
 const cookie = `${cookieName}=${jwt}`;
 
 // ---- servers --------------------------------------------------------------------------------------
-const server = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+const serverNodeFlags = (process.env.BENCH_SERVER_NODE_FLAGS || '').split(' ').filter(Boolean);
+const server = spawn('node', [...serverNodeFlags, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
   env: { ...env, NODE_ENV: 'production' },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
 serverPgid = server.pid;
-let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
 server.stderr.on('data', (d) => (serverLog += d));
 
@@ -174,101 +199,110 @@ try {
   if (warm.non2xx || warm.errors) throw new Error(`issue warm-up failed (${warm.non2xx} non-2xx)\n${serverLog.slice(-3000)}`);
 
   const results = { loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10) };
-  results.firstDownload1 = await measure({ ...issue, connections: 1, amount: 200 });
+  // BENCH_PARTS=first,redownload,four,verify (default: all) runs only those measurements (profiling).
+  const parts = new Set((process.env.BENCH_PARTS || 'first,redownload,four,verify').split(','));
+  if (parts.has('first')) results.firstDownload1 = await measure({ ...issue, connections: 1, amount: 200 });
 
   const [att] = await sql`select number, code, signed_payload from attestations order by issued_at desc limit 1`;
   const pdfUrl = `${baseUrl}/espace/attestations/${att.number}/pdf`;
-  await cannon({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 100 });
-  results.redownload1 = await measure({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 1000 });
-
-  results.firstDownload4 = await measure({ ...issue, connections: 4, duration });
-
-  // Verifiers come from many addresses (the limit is per IP): each request gets its own X-Forwarded-For.
-  let ipSeq = 0;
-  const manyIps = [
-    {
-      setupRequest: (req) => {
-        ipSeq++;
-        return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}` } };
-      },
-    },
-  ];
-  const formatted = att.code.match(/.{4}/g).join('-');
-  const pageUrl = `${baseUrl}/verifier/${formatted}?s=${att.signed_payload}`;
-  const apiUrl = `${baseUrl}/api/attestations/verify/${formatted}?s=${att.signed_payload}`;
-  const check = await (await fetch(apiUrl)).json();
-  if (check.verdict !== 'valid' || check.signature !== 'verified') throw new Error(`unexpected verdict ${JSON.stringify(check)}`);
-  const pageHtml = await (await fetch(pageUrl)).text();
-  if (!pageHtml.includes('Attestation authentique et valide') || !pageHtml.includes('signature électronique du QR code a été vérifiée'))
-    throw new Error(`the verifier page does not show the verdict:\n${pageHtml.slice(0, 2000)}`);
-
-  const at50 = (url, requests, seconds = duration) => measure({ url, connections: 50, duration: seconds, requests });
-  // The comparisons at 50 connections run in interleaved rounds (trivial, page, JSON; again…) so that a
-  // busy moment of this shared 2-core machine falls on all three alike; each target takes the whole
-  // run's throughput (requests / time over the rounds) and the median of the rounds' p99. The trivial
-  // handler gets the same client work (one X-Forwarded-For per request) as the verifiers.
-  const rounds = Number(process.env.BENCH_ROUNDS) || 3;
-  const roundSeconds = Math.max(3, Math.round(duration / 2));
-  for (const url of [`${baseUrl}/api/health`, pageUrl, apiUrl]) await cannon({ url, connections: 50, duration: 2, requests: manyIps });
-  const perRound = { trivialNext50: [], verifierPage50: [], verifyApi50: [] };
-  for (let r = 0; r < rounds; r++) {
-    perRound.trivialNext50.push(await at50(`${baseUrl}/api/health`, manyIps, roundSeconds));
-    perRound.verifierPage50.push(await at50(pageUrl, manyIps, roundSeconds));
-    perRound.verifyApi50.push(await at50(apiUrl, manyIps, roundSeconds));
+  if (parts.has('redownload')) {
+    await cannon({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 100 });
+    results.redownload1 = await measure({ url: pdfUrl, headers: { cookie }, connections: 1, amount: 1000 });
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const combine = (runs) => {
-    const requests = runs.reduce((n, x) => n + x.requests, 0);
-    return {
-      requests,
-      non2xx: runs.reduce((n, x) => n + x.non2xx, 0),
-      errors: runs.reduce((n, x) => n + x.errors, 0),
-      reqPerSec: Math.round((requests / (runs.length * roundSeconds)) * 10) / 10,
-      p50: median(runs.map((x) => x.p50)),
-      p99: median(runs.map((x) => x.p99)),
-      serverCpuMsPerRequest: Math.round((runs.reduce((n, x) => n + x.serverCpuMsPerRequest * x.requests, 0) / requests) * 100) / 100,
-      rounds: runs.map((x) => ({ reqPerSec: x.reqPerSec, p99: x.p99 })),
+  if (parts.has('four')) results.firstDownload4 = await measure({ ...issue, connections: 4, duration });
+
+  if (parts.has('verify')) {
+    // Verifiers come from many addresses (the limit is per IP): each request gets its own X-Forwarded-For.
+    let ipSeq = 0;
+    const manyIps = [
+      {
+        setupRequest: (req) => {
+          ipSeq++;
+          return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}` } };
+        },
+      },
+    ];
+    const formatted = att.code.match(/.{4}/g).join('-');
+    const pageUrl = `${baseUrl}/verifier/${formatted}?s=${att.signed_payload}`;
+    const apiUrl = `${baseUrl}/api/attestations/verify/${formatted}?s=${att.signed_payload}`;
+    const check = await (await fetch(apiUrl)).json();
+    if (check.verdict !== 'valid' || check.signature !== 'verified') throw new Error(`unexpected verdict ${JSON.stringify(check)}`);
+    const pageHtml = await (await fetch(pageUrl)).text();
+    if (!pageHtml.includes('Attestation authentique et valide') || !pageHtml.includes('signature électronique du QR code a été vérifiée'))
+      throw new Error(`the verifier page does not show the verdict:\n${pageHtml.slice(0, 2000)}`);
+
+    const at50 = (url, requests, seconds = duration) => measure({ url, connections: 50, duration: seconds, requests });
+    // The comparisons at 50 connections run in interleaved rounds (trivial, page, JSON; again…) so that a
+    // busy moment of this shared 2-core machine falls on all three alike; each target takes the whole
+    // run's throughput (requests / time over the rounds) and the median of the rounds' p99. The trivial
+    // handler gets the same client work (one X-Forwarded-For per request) as the verifiers.
+    const rounds = Number(process.env.BENCH_ROUNDS) || 3;
+    const roundSeconds = Math.max(3, Math.round(duration / 2));
+    for (const url of [`${baseUrl}/api/health`, pageUrl, apiUrl]) await cannon({ url, connections: 50, duration: 2, requests: manyIps });
+    const perRound = { trivialNext50: [], verifierPage50: [], verifyApi50: [] };
+    for (let r = 0; r < rounds; r++) {
+      perRound.trivialNext50.push(await at50(`${baseUrl}/api/health`, manyIps, roundSeconds));
+      perRound.verifierPage50.push(await at50(pageUrl, manyIps, roundSeconds));
+      perRound.verifyApi50.push(await at50(apiUrl, manyIps, roundSeconds));
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const combine = (runs) => {
+      const requests = runs.reduce((n, x) => n + x.requests, 0);
+      return {
+        requests,
+        non2xx: runs.reduce((n, x) => n + x.non2xx, 0),
+        errors: runs.reduce((n, x) => n + x.errors, 0),
+        reqPerSec: Math.round((requests / (runs.length * roundSeconds)) * 10) / 10,
+        p50: median(runs.map((x) => x.p50)),
+        p99: median(runs.map((x) => x.p99)),
+        serverCpuMsPerRequest: Math.round((runs.reduce((n, x) => n + x.serverCpuMsPerRequest * x.requests, 0) / requests) * 100) / 100,
+        rounds: runs.map((x) => ({ reqPerSec: x.reqPerSec, p99: x.p99, ...(x.gc ? { gc: x.gc } : {}) })),
+      };
     };
-  };
-  for (const [k, runs] of Object.entries(perRound)) results[k] = combine(runs);
-  results.roundRatios = perRound.trivialNext50.map((t, i) => ({
-    page: Math.round((perRound.verifierPage50[i].reqPerSec / t.reqPerSec) * 100) / 100,
-    api: Math.round((perRound.verifyApi50[i].reqPerSec / t.reqPerSec) * 100) / 100,
-  }));
-  // The ceiling of any page under the public layout: /verifier itself (a form, no verification).
-  await cannon({ url: `${baseUrl}/verifier`, connections: 50, duration: 2 });
-  results.formPage50 = await at50(`${baseUrl}/verifier`);
-  // Where the JSON endpoint's time goes: the same route refusing a malformed code (no database, no
-  // signature: Next's dynamic route and our parsing only), then a well-formed unknown code without
-  // signature (plus the one SQL statement, no Ed25519).
-  await cannon({ url: `${baseUrl}/api/attestations/verify/0000`, connections: 50, duration: 2 });
-  results.verifyApiMalformed50 = await at50(`${baseUrl}/api/attestations/verify/0000`);
-  results.verifyApiNoSignature50 = await at50(`${baseUrl}/api/attestations/verify/7KQ2-M9XD-4TFA-RC38`, manyIps);
-  results.bareNodeHttp50 = summary(await cannon({ url: `http://127.0.0.1:${barePort}/`, connections: 50, duration }));
+    for (const [k, runs] of Object.entries(perRound)) results[k] = combine(runs);
+    results.roundRatios = perRound.trivialNext50.map((t, i) => ({
+      page: Math.round((perRound.verifierPage50[i].reqPerSec / t.reqPerSec) * 100) / 100,
+      api: Math.round((perRound.verifyApi50[i].reqPerSec / t.reqPerSec) * 100) / 100,
+    }));
+    // The ceiling of any page under the public layout: /verifier itself (a form, no verification).
+    await cannon({ url: `${baseUrl}/verifier`, connections: 50, duration: 2 });
+    results.formPage50 = await at50(`${baseUrl}/verifier`);
+    // Where the JSON endpoint's time goes: the same route refusing a malformed code (no database, no
+    // signature: Next's dynamic route and our parsing only), then a well-formed unknown code without
+    // signature (plus the one SQL statement, no Ed25519).
+    await cannon({ url: `${baseUrl}/api/attestations/verify/0000`, connections: 50, duration: 2 });
+    results.verifyApiMalformed50 = await at50(`${baseUrl}/api/attestations/verify/0000`);
+    results.verifyApiNoSignature50 = await at50(`${baseUrl}/api/attestations/verify/7KQ2-M9XD-4TFA-RC38`, manyIps);
+    results.bareNodeHttp50 = summary(await cannon({ url: `http://127.0.0.1:${barePort}/`, connections: 50, duration }));
+  }
 
   const [{ n }] = await sql`select count(*)::int as n from attestation_verifications`;
   results.verificationsRecorded = n;
 
   const ratio = (a, b) => Math.round((results[a].reqPerSec / results[b].reqPerSec) * 100) / 100;
-  results.ratios = {
-    verifierPageVsTrivialNext: ratio('verifierPage50', 'trivialNext50'),
-    verifyApiVsTrivialNext: ratio('verifyApi50', 'trivialNext50'),
-    trivialNextVsBareNode: ratio('trivialNext50', 'bareNodeHttp50'),
-    verifierPageVsBareNode: ratio('verifierPage50', 'bareNodeHttp50'),
-    verifierPageVsFormPage: ratio('verifierPage50', 'formPage50'),
-    formPageVsTrivialNext: ratio('formPage50', 'trivialNext50'),
-    verifyApiVsBareNode: ratio('verifyApi50', 'bareNodeHttp50'),
-  };
+  if (parts.has('verify'))
+    results.ratios = {
+      verifierPageVsTrivialNext: ratio('verifierPage50', 'trivialNext50'),
+      verifyApiVsTrivialNext: ratio('verifyApi50', 'trivialNext50'),
+      trivialNextVsBareNode: ratio('trivialNext50', 'bareNodeHttp50'),
+      verifierPageVsBareNode: ratio('verifierPage50', 'bareNodeHttp50'),
+      verifierPageVsFormPage: ratio('verifierPage50', 'formPage50'),
+      formPageVsTrivialNext: ratio('formPage50', 'trivialNext50'),
+      verifyApiVsBareNode: ratio('verifyApi50', 'bareNodeHttp50'),
+    };
 
   const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+  const target = (target, value, pass) => ({ target, value, pass });
   results.targets = {
-    firstDownloadP50: { target: 'p50 ≤ 40 ms', value: results.firstDownload1.p50, pass: results.firstDownload1.p50 <= 40 },
-    redownloadP50: { target: 'p50 ≤ 5 ms', value: results.redownload1.p50, pass: results.redownload1.p50 <= 5 },
-    firstDownloads4PerSecond: { target: '≥ 40/s', value: results.firstDownload4.reqPerSec, pass: results.firstDownload4.reqPerSec >= 40 },
-    verifierPageP99: { target: 'p99 ≤ 100 ms', value: results.verifierPage50.p99, pass: results.verifierPage50.p99 <= 100 },
-    verifierPageVsTrivial: { target: '≥ 0.8× trivial', value: results.ratios.verifierPageVsTrivialNext, pass: results.ratios.verifierPageVsTrivialNext >= 0.8 },
-    verifyApiP99: { target: 'p99 ≤ 100 ms', value: results.verifyApi50.p99, pass: results.verifyApi50.p99 <= 100 },
-    verifyApiVsTrivial: { target: '≥ 0.8× trivial', value: results.ratios.verifyApiVsTrivialNext, pass: results.ratios.verifyApiVsTrivialNext >= 0.8 },
+    ...(parts.has('first') && { firstDownloadP50: target('p50 ≤ 40 ms', results.firstDownload1.p50, results.firstDownload1.p50 <= 40) }),
+    ...(parts.has('redownload') && { redownloadP50: target('p50 ≤ 5 ms', results.redownload1.p50, results.redownload1.p50 <= 5) }),
+    ...(parts.has('four') && { firstDownloads4PerSecond: target('≥ 40/s', results.firstDownload4.reqPerSec, results.firstDownload4.reqPerSec >= 40) }),
+    ...(parts.has('verify') && {
+      verifierPageP99: target('p99 ≤ 100 ms', results.verifierPage50.p99, results.verifierPage50.p99 <= 100),
+      verifierPageVsTrivial: target('≥ 0.8× trivial', results.ratios.verifierPageVsTrivialNext, results.ratios.verifierPageVsTrivialNext >= 0.8),
+      verifyApiP99: target('p99 ≤ 100 ms', results.verifyApi50.p99, results.verifyApi50.p99 <= 100),
+      verifyApiVsTrivial: target('≥ 0.8× trivial', results.ratios.verifyApiVsTrivialNext, results.ratios.verifyApiVsTrivialNext >= 0.8),
+    }),
   };
   const t = results.targets;
   const cpu = (r) => (r.serverCpuMsPerRequest === undefined ? '' : `  server CPU ${String(r.serverCpuMsPerRequest).padStart(6)} ms/req`);
@@ -279,19 +313,22 @@ try {
   const mark = (c, shown) => `${verdict(c.pass)} ${shown} (target ${c.target})`;
   results.loadAverage = os.loadavg().map((l) => Math.round(l * 10) / 10);
   console.log(`\nIssue 5 (attestations) — PostgreSQL, next start, ${duration} s runs, ${new Date().toISOString()}, load average ${results.loadAverageAtStart[0]} at start, ${results.loadAverage[0]} at end (${os.cpus().length} CPUs)`);
-  line('first download, 1 connection', results.firstDownload1, mark(t.firstDownloadP50, `p50 ${t.firstDownloadP50.value} ms`));
-  line('re-download (stored bytes), 1 connection', results.redownload1, mark(t.redownloadP50, `p50 ${t.redownloadP50.value} ms`));
-  line('first downloads, 4 connections', results.firstDownload4, mark(t.firstDownloads4PerSecond, `${t.firstDownloads4PerSecond.value}/s`));
-  console.log(`50-connection comparisons: ${rounds} interleaved rounds of ${roundSeconds} s; per round (page, JSON) ÷ trivial: ${results.roundRatios.map((r) => `${r.page}/${r.api}`).join(', ')}; p99 per round trivial ${results.trivialNext50.rounds.map((r) => r.p99).join('/')}, page ${results.verifierPage50.rounds.map((r) => r.p99).join('/')}, JSON ${results.verifyApi50.rounds.map((r) => r.p99).join('/')} ms`);
-  line('trivial Next JSON (/api/health), 50 conn.', results.trivialNext50, 'baseline');
-  line('/verifier (form page, public layout), 50 c.', results.formPage50, `reference: a React page = ${results.ratios.formPageVsTrivialNext}× trivial`);
-  line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `${mark(t.verifierPageP99, `p99 ${t.verifierPageP99.value} ms`)}; ${mark(t.verifierPageVsTrivial, `${t.verifierPageVsTrivial.value}×`)}`);
-  line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `${mark(t.verifyApiP99, `p99 ${t.verifyApiP99.value} ms`)}; ${mark(t.verifyApiVsTrivial, `${t.verifyApiVsTrivial.value}×`)}`);
-  line('  JSON route, malformed code (400, no DB)', results.verifyApiMalformed50, `diagnostic: ${ratio('verifyApiMalformed50', 'trivialNext50')}× trivial`);
-  line('  JSON route, unknown code, no signature', results.verifyApiNoSignature50, `diagnostic: ${ratio('verifyApiNoSignature50', 'trivialNext50')}× trivial`);
-  line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare; verifier page = ${results.ratios.verifierPageVsBareNode}× bare; JSON = ${results.ratios.verifyApiVsBareNode}× bare`);
+  if (t.firstDownloadP50) line('first download, 1 connection', results.firstDownload1, mark(t.firstDownloadP50, `p50 ${t.firstDownloadP50.value} ms`));
+  if (t.redownloadP50) line('re-download (stored bytes), 1 connection', results.redownload1, mark(t.redownloadP50, `p50 ${t.redownloadP50.value} ms`));
+  if (t.firstDownloads4PerSecond) line('first downloads, 4 connections', results.firstDownload4, mark(t.firstDownloads4PerSecond, `${t.firstDownloads4PerSecond.value}/s`));
+  if (parts.has('verify')) {
+    const rounds = results.trivialNext50.rounds.length;
+    console.log(`50-connection comparisons: ${rounds} interleaved rounds; per round (page, JSON) ÷ trivial: ${results.roundRatios.map((r) => `${r.page}/${r.api}`).join(', ')}; p99 per round trivial ${results.trivialNext50.rounds.map((r) => r.p99).join('/')}, page ${results.verifierPage50.rounds.map((r) => r.p99).join('/')}, JSON ${results.verifyApi50.rounds.map((r) => r.p99).join('/')} ms`);
+    line('trivial Next JSON (/api/health), 50 conn.', results.trivialNext50, 'baseline');
+    line('/verifier (form page, public layout), 50 c.', results.formPage50, `reference: a React page = ${results.ratios.formPageVsTrivialNext}× trivial`);
+    line('/verifier/<code>?s=…, 50 connections', results.verifierPage50, `${mark(t.verifierPageP99, `p99 ${t.verifierPageP99.value} ms`)}; ${mark(t.verifierPageVsTrivial, `${t.verifierPageVsTrivial.value}×`)}`);
+    line('/api/attestations/verify/<code>?s=…, 50 c.', results.verifyApi50, `${mark(t.verifyApiP99, `p99 ${t.verifyApiP99.value} ms`)}; ${mark(t.verifyApiVsTrivial, `${t.verifyApiVsTrivial.value}×`)}`);
+    line('  JSON route, malformed code (400, no DB)', results.verifyApiMalformed50, `diagnostic: ${ratio('verifyApiMalformed50', 'trivialNext50')}× trivial`);
+    line('  JSON route, unknown code, no signature', results.verifyApiNoSignature50, `diagnostic: ${ratio('verifyApiNoSignature50', 'trivialNext50')}× trivial`);
+    line('bare node:http JSON, 50 connections', results.bareNodeHttp50, `trivial Next = ${results.ratios.trivialNextVsBareNode}× bare; verifier page = ${results.ratios.verifierPageVsBareNode}× bare; JSON = ${results.ratios.verifyApiVsBareNode}× bare`);
+  }
   const passed = Object.values(t).filter((c) => c.pass).length;
-  console.log(`issue 5 targets: ${passed}/${Object.keys(t).length} PASS; verifications recorded: ${n}; ratios: ${JSON.stringify(results.ratios)}`);
+  console.log(`issue 5 targets: ${passed}/${Object.keys(t).length} PASS; verifications recorded: ${n}${results.ratios ? `; ratios: ${JSON.stringify(results.ratios)}` : ''}`);
   if (results.loadAverageAtStart[0] > 1.5 || results.loadAverage[0] > 1.5)
     console.log('⚠ the machine was busy (load average above 1.5): absolute figures are pessimistic; compare ratios and server CPU per request.');
 
@@ -300,6 +337,7 @@ try {
   fs.writeFileSync(out, JSON.stringify({ duration, ...results }, null, 2));
   console.log(`→ ${out}`);
 } finally {
+  if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, serverLog);
   await sql.end();
   stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -94,6 +94,26 @@ describe.each(engines)('attestations de mise à jour (%s)', (engine) => {
     expect(second.attestation.pdf.equals(first.attestation.pdf)).toBe(false);
   });
 
+  it('serves bytes kept in memory only to whom the row allows, and only while they are the row’s', async () => {
+    const issued = await issueForReims();
+    if (!issued.ok) throw new Error('refused');
+    const { number, pdf } = issued.attestation;
+    expect((await getAttestationPdfForUser(db(), ids.champagneUser, number))!.pdf.equals(pdf)).toBe(true); // now kept
+    // Still the right checked on every download, kept bytes or not.
+    expect(await getAttestationPdfForUser(db(), ids.rhenaneUser, number)).toBeNull();
+    expect(await getAttestationPdfForUser(db(), null, number)).toBeNull();
+    // The same number with other bytes (a database restored or re-seeded): the row's bytes, not the kept ones.
+    const other = Buffer.concat([pdf, Buffer.from('\n% autre\n')]);
+    await db()
+      .update(attestations)
+      .set({ pdf: other, pdfSha256: createHash('sha256').update(other).digest('hex') })
+      .where(eq(attestations.number, number));
+    expect((await getAttestationPdfForUser(db(), ids.champagneUser, number))!.pdf.equals(other)).toBe(true);
+    // A row gone is a 404 whatever is kept.
+    await db().delete(attestations).where(eq(attestations.number, number));
+    expect(await getAttestationPdfForUser(db(), ids.champagneUser, number)).toBeNull();
+  });
+
   it('gives nothing to another company’s user, an accounting firm without delegation or an anonymous caller (the routes answer 404)', async () => {
     const result = await issueForReims();
     if (!result.ok) throw new Error('refused');

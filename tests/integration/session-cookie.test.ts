@@ -65,4 +65,17 @@ describe.each(engines)('the session cookie read on every request (%s)', (engine)
     await db().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sid));
     expect(await getCurrentSession()).toBeNull();
   });
+
+  it('a cookie already decrypted (kept in memory) still stops at its own expiry', async () => {
+    jar.set(cookieName, await sealed(sid, { maxAge: 120 }));
+    expect(await getCurrentSession()).toMatchObject({ sessionId: sid }); // decrypted, then remembered
+    expect(await getCurrentSession()).toMatchObject({ sessionId: sid }); // from memory
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 180_000); // the session row is still fine (idle limit not reached)…
+      expect(await getCurrentSession()).toBeNull(); // …but the cookie is past its expiry
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
