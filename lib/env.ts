@@ -37,6 +37,7 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   ATTESTATION_SIGNING_KEYS: optionalString,
   ATTESTATION_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  PDF_RENDER_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   DECLARATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(27).default(5),
   DOCUMENTS_ENCRYPTION_KEY: optionalString.pipe(
     z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'clé AES-256 en base64 (32 octets) / AES-256 key, base64 of 32 bytes').optional(),
@@ -83,6 +84,8 @@ export type Env = {
   /** JWK set JSON from the environment (production); undefined → dev key file under DATA_DIR. */
   attestationSigningKeys: string | undefined;
   attestationValidityMonths: number;
+  /** Attestation PDFs rendered off the main thread by this many threads (0: on it); unset: one per core, at most 4. */
+  pdfRenderThreads: number | undefined;
   /** Days before a month's declaration falls due (the 1st of the next month) that its reminder is sent; 0: none before. */
   declarationReminderDays: number;
   /** AES-256-GCM key of the document store (32 bytes). */
@@ -192,6 +195,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     attestationSigningKeys: e.ATTESTATION_SIGNING_KEYS,
     attestationValidityMonths: e.ATTESTATION_VALIDITY_MONTHS,
+    pdfRenderThreads: e.PDF_RENDER_THREADS,
     declarationReminderDays: e.DECLARATION_REMINDER_DAYS,
     documentsEncryptionKey: Buffer.from(e.DOCUMENTS_ENCRYPTION_KEY ?? getDevSecret(dataDir, 'DOCUMENTS_ENCRYPTION_KEY'), 'base64url'),
     documentsDir: e.DOCUMENTS_DIR ? path.resolve(/*turbopackIgnore: true*/ e.DOCUMENTS_DIR) : path.join(dataDir, 'documents'),

@@ -33,6 +33,8 @@ export async function startServer(): Promise<void> {
     console.error(`\n[espace] ${(err as Error).message}\n`);
     process.exit(1);
   }
+  const { startPdfRenderThreads } = await import('./attestations/pdf-pool');
+  startPdfRenderThreads();
   const { startMailDispatcher } = await import('./mail/dispatcher');
   startMailDispatcher(env);
   const { startRateLimitPruning } = await import('./rate-limit');

@@ -10,7 +10,7 @@ import { getCaisse } from '@/lib/site/queries';
 import { canActOnAttestations } from './access';
 import { formatVerificationCode, generateVerificationCode } from './code';
 import { buildVerificationUrl, getAttestationConfig, type AttestationConfig } from './config';
-import { renderAttestationPdf } from './pdf';
+import { renderAttestationPdf } from './pdf-pool';
 import { computeValidUntil, formatAttestationNumber } from './rules';
 import { signAttestation } from './signing';
 

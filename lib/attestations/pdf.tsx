@@ -149,7 +149,8 @@ function AttestationDocument({ data, qrPng }: { data: AttestationPdfData; qrPng:
   );
 }
 
-export async function renderAttestationPdf(data: AttestationPdfData): Promise<Buffer> {
+/** Renders on the calling thread: in a render thread (pdf-worker.ts), or where there is no pool (tests, CLI). */
+export async function renderAttestationPdfHere(data: AttestationPdfData): Promise<Buffer> {
   registerPdfFonts();
   return renderToBuffer(<AttestationDocument data={data} qrPng={renderQrPng(data.qrUrl, { scale: 6 })} />);
 }
