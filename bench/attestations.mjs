@@ -8,7 +8,10 @@
 //   4. /verifier/<code>?s=… and GET /api/attestations/verify/<code>?s=… at 50 connections: p99
 //      (target ≤ 100 ms) and req/s against a trivial Next JSON handler (/api/health) in the same run
 //      (target ≥ 0.8×), and against a bare node:http server. Interleaved rounds (BENCH_ROUNDS, default 3).
-// Usage: node bench/attestations.mjs  (env: DATABASE_URL base, BENCH_DURATION seconds, BENCH_SKIP_BUILD=1)
+// Usage: node bench/attestations.mjs  (env: DATABASE_URL base, BENCH_DURATION seconds, BENCH_SKIP_BUILD=1,
+// BENCH_ROUNDS; for diagnosis: BENCH_PARTS=first,redownload,four,verify to run only some measurements,
+// BENCH_SERVER_NODE_FLAGS="--trace-gc" (adds the main thread's collections to each run's figures) or
+// "--cpu-prof --cpu-prof-dir=…", BENCH_SERVER_LOG=file to keep the server's output)
 // Results: printed, and written to bench/results/attestations-<timestamp>.json.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -58,25 +61,29 @@ async function measure(opts) {
   return gc ? { ...out, gc } : out;
 }
 
-// With BENCH_SERVER_NODE_FLAGS=--trace-gc: the server's collections during a measured run.
+// With BENCH_SERVER_NODE_FLAGS=--trace-gc: the main thread's collections during a measured run (the
+// render threads' isolates print theirs too: the isolate that collected most is the main one).
 function gcStats(log, requests) {
-  let scavenges = 0, scavengeMs = 0, scavengeMax = 0, marks = 0, markMs = 0, grown = 0, last = null;
-  for (const m of log.matchAll(/(Scavenge|Mark-Compact|Mark-Compact \(reduce\)) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+)/g)) {
-    const [, kind, , after, pause] = m;
+  const isolates = new Map();
+  for (const m of log.matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: (Scavenge|Mark-Compact(?: \(reduce\))?) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+)/g)) {
+    const [, isolate, kind, , after, pause] = m;
+    if (!isolates.has(isolate)) isolates.set(isolate, { scavenges: 0, scavengeMs: 0, scavengeMax: 0, marks: 0, markMs: 0, grown: 0, last: null });
+    const g = isolates.get(isolate);
     if (kind === 'Scavenge') {
-      scavenges++;
-      scavengeMs += Number(pause);
-      scavengeMax = Math.max(scavengeMax, Number(pause));
-      if (last !== null) grown += Math.max(0, Number(after) - last);
+      g.scavenges++;
+      g.scavengeMs += Number(pause);
+      g.scavengeMax = Math.max(g.scavengeMax, Number(pause));
+      if (g.last !== null) g.grown += Math.max(0, Number(after) - g.last);
     } else {
-      marks++;
-      markMs += Number(pause);
+      g.marks++;
+      g.markMs += Number(pause);
     }
-    last = Number(after);
+    g.last = Number(after);
   }
-  if (!scavenges && !marks) return null;
+  const g = [...isolates.values()].sort((a, b) => b.scavenges + b.marks - (a.scavenges + a.marks))[0];
+  if (!g) return null;
   const r = (x) => Math.round(x * 10) / 10;
-  return { scavenges, scavengeMs: r(scavengeMs), scavengeMax: r(scavengeMax), marks, markMs: r(markMs), promotedKbPerReq: requests ? r((grown * 1024) / requests) : null };
+  return { scavenges: g.scavenges, scavengeMs: r(g.scavengeMs), scavengeMax: r(g.scavengeMax), marks: g.marks, markMs: r(g.markMs), promotedKbPerReq: requests ? r((g.grown * 1024) / requests) : null };
 }
 
 function summary(res, cpuMs) {

@@ -18,6 +18,9 @@ import type { PdfJob, PdfJobResult } from './pdf-worker';
 
 const JOB_TIMEOUT_MS = 30_000;
 
+/** The thread running pdf-worker.ts (written this way so that the bundler builds it as a worker entry). */
+const spawnRenderThread = () => new Worker(new URL('./pdf-worker.ts', import.meta.url));
+
 type Pending = { resolve: (pdf: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout };
 
 class RenderThread {
@@ -25,8 +28,12 @@ class RenderThread {
   readonly pending = new Map<number, Pending>();
   dead = false;
 
-  constructor(private readonly onDeath: (t: RenderThread) => void) {
-    this.worker = new Worker(new URL('./pdf-worker.ts', import.meta.url));
+  constructor(
+    spawn: () => Worker,
+    private readonly timeoutMs: number,
+    private readonly onDeath: (t: RenderThread) => void,
+  ) {
+    this.worker = spawn();
     this.worker.unref(); // never keeps the process alive by itself
     this.worker.on('message', (msg: PdfJobResult) => {
       const job = this.pending.get(msg.id);
@@ -37,16 +44,16 @@ class RenderThread {
       else job.resolve(Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength));
     });
     this.worker.on('error', (err) => this.die(err));
-    this.worker.on('exit', (code) => this.die(new Error(`PDF render thread exited (${code})`)));
+    this.worker.on('exit', (code) => this.die(new Error(`rendu du PDF interrompu / PDF render thread exited (${code})`)));
   }
 
   render(id: number, data: AttestationPdfData): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         // A render that never ends: this thread is not trusted any more.
-        this.die(new Error(`PDF render took more than ${JOB_TIMEOUT_MS / 1000} s`));
+        this.die(new Error(`rendu du PDF trop long / PDF render took more than ${this.timeoutMs} ms`));
         void this.worker.terminate();
-      }, JOB_TIMEOUT_MS);
+      }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage({ id, data } satisfies PdfJob);
     });
@@ -64,16 +71,25 @@ class RenderThread {
   }
 }
 
-class RenderPool {
+export class RenderPool {
   private threads: RenderThread[] = [];
   private nextId = 1;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly spawn: () => Worker = spawnRenderThread,
+    private readonly timeoutMs = JOB_TIMEOUT_MS,
+  ) {}
+
+  /** Threads running now (tests). */
+  get threadCount(): number {
+    return this.threads.length;
+  }
 
   /** Starts the threads (each loads react-pdf and the fonts once); the first renders are then no slower. */
   start(): void {
     while (this.threads.length < this.size) {
-      this.threads.push(new RenderThread((dead) => (this.threads = this.threads.filter((t) => t !== dead))));
+      this.threads.push(new RenderThread(this.spawn, this.timeoutMs, (dead) => (this.threads = this.threads.filter((t) => t !== dead))));
     }
   }
 
@@ -85,6 +101,13 @@ class RenderPool {
     let best = this.threads[0]!;
     for (const t of this.threads) if (t.pending.size < best.pending.size) best = t;
     return best.render(this.nextId++, data);
+  }
+
+  /** Stops every thread (tests; the server's threads end with the process). */
+  async stop(): Promise<void> {
+    const threads = this.threads;
+    this.threads = [];
+    await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 }
 
