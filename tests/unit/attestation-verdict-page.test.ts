@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderVerdictPage } from '@/lib/attestations/verdict-page';
+import { escapeHtml, renderVerdictPage, renderVerdictPageBytes } from '@/lib/attestations/verdict-page';
 import type { Verification } from '@/lib/attestations/verify';
 
 const caisse = { name: 'CIBTP Grand Est', addressLine: '1 rue de la Paix', postcode: '54000', city: 'Nancy', phone: '03 83 00 00 00' };
@@ -68,5 +68,17 @@ describe('the verdict page (/verifier/<code>)', () => {
     expect(html).toContain('<label for="code">Code de vérification</label>');
     expect(html).toMatch(/<input id="code" name="code"[^>]* value="7KQ2-M9XD" aria-invalid="true" aria-describedby="code-erreur code-aide"/);
     expect(html).toContain('<p id="code-erreur" class="error">Le code de vérification compte 16 caractères.</p>');
+  });
+
+  it('frames each caisse row with its own header and footer (encoded once per row), in UTF-8', () => {
+    const v: Verification = { verdict: 'valid', code, signature: 'absent', attestation };
+    const bytes = renderVerdictPageBytes(v, code, caisse);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(renderVerdictPage(v, code, caisse));
+    expect(Buffer.from(bytes).toString('utf8')).toContain('Vérification d’une attestation de mise à jour');
+    const moved = { ...caisse, name: 'CIBTP Grand Est — Metz', phone: '03 87 00 00 00' };
+    const html = renderVerdictPage(v, code, moved);
+    expect(text(html)).toContain('CIBTP Grand Est — Metz');
+    expect(html).toContain('href="tel:0387000000"');
+    expect(renderVerdictPage(v, code, caisse)).not.toContain('Metz');
   });
 });

@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { decodeSegment } from '@/lib/attestations/http';
-import { renderVerdictPage } from '@/lib/attestations/verdict-page';
+import { renderVerdictPageBytes } from '@/lib/attestations/verdict-page';
 import { verifyAttestation } from '@/lib/attestations/verify';
 import { requestInfo } from '@/lib/auth/request-info';
 import { getCaisseCached } from '@/lib/site/queries';
@@ -24,5 +24,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
   ]);
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
   if (v.verdict === 'throttled') headers['retry-after'] = String(v.retryAfterSeconds);
-  return new Response(renderVerdictPage(v, typed, caisse), { status: v.verdict === 'throttled' ? 429 : 200, headers });
+  return new Response(renderVerdictPageBytes(v, typed, caisse), { status: v.verdict === 'throttled' ? 429 : 200, headers });
 }
