@@ -43,7 +43,7 @@ const rules: Record<string, Guard> = {
   // « Paiements »: the relevé de compte, its PDF and the mandate's PDF are readings; confirming a payment and
   // registering a mandate are « saisie ». The mandate route also looks the mandate up within the acting company.
   'page /espace/paiements': { area: 'payments', level: 'read' },
-  'route GET /espace/paiements/releve': { area: 'payments', level: 'read' },
+  'route POST /espace/paiements/releve': { area: 'payments', level: 'read' },
   'route GET /espace/paiements/mandat/[id]': { area: 'payments', level: 'read' },
   'action app/espace/paiements/actions.ts#confirmPaymentAction': { area: 'payments', level: 'write' },
   'action app/espace/paiements/actions.ts#registerMandateAction': { area: 'payments', level: 'write' },

@@ -193,9 +193,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="titre-releve" className="text-2xl font-bold text-brand-dark">Relevé de compte</h2>
           {statement.months.length > 0 && (
-            <a href="/espace/paiements/releve" download className={secondaryButtonClass}>
-              Télécharger le relevé de compte (PDF)
-            </a>
+            <form method="post" action="/espace/paiements/releve">
+              <button type="submit" className={secondaryButtonClass}>
+                Télécharger le relevé de compte (PDF)
+              </button>
+            </form>
           )}
         </div>
         <p className="text-muted">

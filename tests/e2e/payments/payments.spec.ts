@@ -62,7 +62,7 @@ test('the Strasbourg company sees its unpaid month and its penalty, registers a 
 
   // The statement as a PDF.
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Télécharger le relevé de compte (PDF)' }).click();
+  await page.getByRole('button', { name: 'Télécharger le relevé de compte (PDF)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^releve-de-compte-\d{4}-\d{2}-\d{2}\.pdf$/);
   const statement = (await readPdfText(fs.readFileSync((await download.path())!))).replace(/\s+/g, ' ');
@@ -70,6 +70,9 @@ test('the Strasbourg company sees its unpaid month and its penalty, registers a 
   expect(statement).toContain('Rénovation Rhénane Démo SAS');
   expect(statement).toContain(month);
   expect(statement).toContain('en retard');
+  // It files a document: only a POST from our pages does, never a link (GET) or another site's form.
+  expect((await page.request.get('/espace/paiements/releve')).status()).toBe(405);
+  expect((await page.request.post('/espace/paiements/releve', { headers: { origin: 'https://ailleurs.example' } })).status()).toBe(403);
 
   // A SEPA B2B mandate: a wrong IBAN is refused at the field, then a good one registered.
   const ibanField = page.getByLabel('IBAN du compte à débiter');
