@@ -96,8 +96,7 @@ export class RenderPool {
   render(data: AttestationPdfData): Promise<Buffer> {
     this.start(); // replaces a thread that died
     // The least busy thread; among equals the first: when downloads come one at a time they all go to the
-    // same thread, whose compiled code is the hottest (measured: 5 ms of CPU less per download than
-    // taking turns).
+    // same thread, whose compiled code is then the hottest.
     let best = this.threads[0]!;
     for (const t of this.threads) if (t.pending.size < best.pending.size) best = t;
     return best.render(this.nextId++, data);

@@ -41,7 +41,7 @@ export async function listCompanyAttestations(db: Db, companyId: string): Promis
  *
  * The bytes never change once issued, so this process keeps the last ones served (32 MB at most) and
  * then reads only the row — owner and hash — instead of ~30 KB of bytea sent as 60 KB of hex text (0.7 ms
- * of a re-download's 5, npm run bench). The row is still read and the right still checked on every
+ * per read with postgres.js against a local PostgreSQL, 2,000 reads timed with and without the column). The row is still read and the right still checked on every
  * download; kept bytes are served only when their SHA-256 is the row's (the same number in another
  * database, a restored one, gets its own bytes).
  */
@@ -53,15 +53,16 @@ export async function getAttestationPdfForUser(
   const kept = keptPdfs(db).get(number);
   const [userId, [row]]: [string | null, { number: string; companyId: string; sha256: string; pdf?: Buffer }[]] = await Promise.all([
     user,
-    kept
-      ? db
-          .select({ number: attestations.number, companyId: attestations.companyId, sha256: attestations.pdfSha256 })
-          .from(attestations)
-          .where(eq(attestations.number, number))
-      : db
-          .select({ number: attestations.number, companyId: attestations.companyId, pdf: attestations.pdf, sha256: attestations.pdfSha256 })
-          .from(attestations)
-          .where(eq(attestations.number, number)),
+    db
+      .select({
+        number: attestations.number,
+        companyId: attestations.companyId,
+        sha256: attestations.pdfSha256,
+        // the bytes only when this process does not hold them already
+        ...(kept ? {} : { pdf: attestations.pdf }),
+      })
+      .from(attestations)
+      .where(eq(attestations.number, number)),
   ]);
   if (!userId || !row) return null;
   if (!(await canActOnAttestations(db, userId, row.companyId, 'read'))) return null;

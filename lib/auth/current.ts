@@ -64,7 +64,7 @@ async function readSessionId(): Promise<string | undefined> {
 /**
  * Cookies already decrypted by this process (their exact text → sid and expiry). Every request of a
  * signed-in user carries the same cookie until it is refreshed; decrypting it again (key derivation and
- * AES) was a tenth of a file download's CPU (npm run bench, issue 5). Only cookies that decrypted with our
+ * AES) was about 5 % of a re-download's CPU (npm run bench, issue 5). Only cookies that decrypted with our
  * secret get in, so a client cannot fill it with garbage; the expiry is checked on every hit, and the
  * session row, not this cache, still decides whether the session is usable.
  */
