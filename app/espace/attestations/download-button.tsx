@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ISSUE_FAILED_MESSAGE } from './messages';
 
 const ISSUE_URL = '/espace/attestations/telecharger';
 
@@ -32,6 +33,8 @@ export function DownloadAttestationButton({ companyId }: { companyId: string }) 
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         setMessage({ tone: 'ok', text: `L’attestation ${number} est téléchargée. Elle figure aussi dans l’historique ci-dessous.` });
+      } else if (res.status >= 500 || (res.redirected && new URL(res.url).searchParams.has('erreur'))) {
+        setMessage({ tone: 'error', text: ISSUE_FAILED_MESSAGE });
       } else {
         setMessage({ tone: 'error', text: 'L’attestation n’a pas pu être délivrée. La page a été mise à jour : vérifiez la situation de votre entreprise.' });
       }

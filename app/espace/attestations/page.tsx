@@ -8,6 +8,7 @@ import { formatSiret } from '@/lib/companies/siret';
 import { getUpToDateStatus } from '@/lib/companies/status';
 import { formatDayShort, todayInFrance } from '@/lib/format';
 import { DownloadAttestationButton } from './download-button';
+import { ISSUE_FAILED_MESSAGE } from './messages';
 import { PageHeader } from '@/app/espace/_components/page-header';
 import { UpToDateReasons } from '@/app/espace/_components/up-to-date-reasons';
 
@@ -89,14 +90,14 @@ function History({ rows, today }: { rows: AttestationHistoryRow[]; today: string
   );
 }
 
-export default async function AttestationsPage({ searchParams }: { searchParams: Promise<{ refus?: string }> }) {
+export default async function AttestationsPage({ searchParams }: { searchParams: Promise<{ refus?: string; erreur?: string }> }) {
   // The company shown (own, or the client a delegated firm acts for), if the actor may read its attestations.
   const ctx = await requireArea('attestations', 'read');
   const session = ctx.session;
   const company = ctx.company;
   const db = await getDb();
 
-  const { refus } = await searchParams;
+  const { refus, erreur } = await searchParams;
   const now = new Date();
   const today = todayInFrance(now);
   const [status, rows, canIssue] = await Promise.all([
@@ -111,6 +112,11 @@ export default async function AttestationsPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="titre-nouvelle" className="flex flex-col gap-4 rounded-lg bg-brand-light p-5">
         <h2 id="titre-nouvelle" className="text-xl font-bold text-brand-dark">Attestation de mise à jour</h2>
+        {erreur !== undefined && (
+          <p role="alert" className="rounded border-l-4 border-red-700 bg-white p-3 font-semibold text-red-800">
+            {ISSUE_FAILED_MESSAGE}
+          </p>
+        )}
         {refus !== undefined && !status.upToDate && (
           <p className="rounded border-l-4 border-red-700 bg-white p-3 font-semibold text-red-800">L’attestation n’a pas pu être délivrée.</p>
         )}

@@ -123,6 +123,13 @@ test('an up-to-date company downloads an attestation that anyone verifies from i
   await visibleEntry.getByRole('link', { name: `Télécharger l’attestation ${number} (PDF)` }).click();
   const redownload = fs.readFileSync((await (await again).path())!);
   expect(redownload.equals(pdf)).toBe(true);
+
+  // Where the issue route sends the form back after a technical failure (tests/integration/attestation-routes):
+  // the page says so, the button is still there.
+  await page.goto('/espace/attestations?erreur=1');
+  await expect(page.getByRole('alert').filter({ hasText: 'incident technique' })).toHaveText(/incident technique\. Aucune attestation n’a été délivrée : réessayez dans quelques minutes\./);
+  await expect(page.getByRole('button', { name: 'Télécharger une attestation de mise à jour' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a company that is not up to date sees what is missing and no download button', async ({ page }) => {

@@ -6,13 +6,12 @@ import { requestInfo } from '@/lib/auth/request-info';
 import { pdfResponse } from '@/lib/attestations/http';
 import { isSameOrigin } from '@/lib/http/origin';
 import { getSpaceClosureNow } from '@/lib/site/closure';
-import { notFoundResponse } from '@/lib/http/download';
+import { failureReason, notFoundResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const issueRequestSchema = z.object({ companyId: z.uuid() });
-
 
 /** « Télécharger une attestation de mise à jour »: issues one and answers with its PDF at once. */
 export async function POST(req: Request) {
@@ -26,7 +25,15 @@ export async function POST(req: Request) {
   if (closure) return new Response('L’Espace sécurisé est fermé.', { status: 503 });
 
   const { ip, userAgent } = requestInfo(req.headers);
-  const result = await issueAttestation(await getDb(), { userId: session.userId, companyId: parsed.data.companyId, ip, userAgent });
+  let result;
+  try {
+    result = await issueAttestation(await getDb(), { userId: session.userId, companyId: parsed.data.companyId, ip, userAgent });
+  } catch (err) {
+    // The PDF could not be made, or the database failed: the attestation's row (with its audit entry) is
+    // written in one statement once the PDF exists, so nothing was issued. Back to the page, which says so.
+    console.error('[attestations] issue failed:', failureReason(err));
+    return Response.redirect(new URL('/espace/attestations?erreur=1', req.url), 303);
+  }
   if (!result.ok && result.reason === 'not_found') return notFoundResponse();
   // Not up to date: back to the page, which lists what is missing.
   if (!result.ok) return Response.redirect(new URL('/espace/attestations?refus=1', req.url), 303);

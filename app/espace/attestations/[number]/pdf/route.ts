@@ -3,7 +3,7 @@ import { pdfResponse } from '@/lib/attestations/http';
 import { getAttestationPdfForUser } from '@/lib/attestations/queries';
 import { ATTESTATION_NUMBER_PATTERN } from '@/lib/attestations/rules';
 import { getCurrentSession } from '@/lib/auth/current';
-import { notFoundResponse } from '@/lib/http/download';
+import { failureReason, notFoundResponse, unavailableResponse } from '@/lib/http/download';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ number:
   const { number } = await params;
   if (!ATTESTATION_NUMBER_PATTERN.test(number)) return notFoundResponse();
   const userId = getCurrentSession().then((s) => s?.userId ?? null);
-  const found = await getAttestationPdfForUser(await getDb(), userId, number);
+  let found;
+  try {
+    found = await getAttestationPdfForUser(await getDb(), userId, number);
+  } catch (err) {
+    console.error('[attestations] re-download failed:', failureReason(err));
+    return unavailableResponse('Le fichier de l’attestation');
+  }
   if (!found) return notFoundResponse();
   return pdfResponse(found.number, found.pdf, found.sha256);
 }
