@@ -10,19 +10,13 @@ import { todayInFrance } from '@/lib/format';
 import { GET as redownload } from '@/app/espace/attestations/[number]/pdf/route';
 import { POST as issue } from '@/app/espace/attestations/telecharger/route';
 import { engines, useTestDatabase } from '../support/db';
+import { cookieJar as jar } from '../support/next-headers';
 
 // The two attestation handlers called as Next calls them, with a real session and database. What is
 // checked: a failure half way (the PDF cannot be made, the database fails) issues nothing and answers
 // with a French message, never Next's bare 500.
 
-const jar = new Map<string, string>();
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock('next/headers', async () => (await import('../support/next-headers')).nextHeadersMock);
 
 // A render that fails once on demand (a font file gone, a thread that died): the rest is the real renderer.
 const render = vi.hoisted(() => ({ failNext: false }));

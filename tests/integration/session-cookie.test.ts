@@ -7,16 +7,9 @@ import { getCurrentSession, getSessionPolicy } from '@/lib/auth/current';
 import { createSession } from '@/lib/auth/sessions';
 import { getEnv } from '@/lib/env';
 import { engines, useTestDatabase } from '../support/db';
+import { cookieJar as jar } from '../support/next-headers';
 
-// The request's cookies, as next/headers hands them to lib/auth/current.ts.
-const jar = new Map<string, string>();
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock('next/headers', async () => (await import('../support/next-headers')).nextHeadersMock);
 
 const cookieName = 'authjs.session-token';
 const sealed = (sid: string, options: { secret?: string; maxAge?: number } = {}) =>
