@@ -31,22 +31,3 @@ export function notFoundResponse(): Response {
   return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
 }
 
-/**
- * What a failure is worth logging: the database's own words when there are some. Drizzle's error message
- * carries the statement's parameters (a PDF, a signature, an address): those never go to the log.
- */
-export function failureReason(err: unknown): string {
-  const cause = (err as { cause?: unknown })?.cause;
-  const reason = cause instanceof Error ? cause.message : err instanceof Error ? err.message.split('\nparams:')[0]! : String(err);
-  return reason.slice(0, 300);
-}
-
-/**
- * A download that failed on our side (database restarting, a PDF that could not be made): a short French
- * page saying so, instead of Next's bare 500. Nothing was changed by the failed request; the reason goes to
- * the server log only.
- */
-export function unavailableResponse(what: string): Response {
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Service momentanément indisponible</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1>Service momentanément indisponible</h1><p>${what} n’a pas pu être préparé à cause d’un incident technique de notre côté. Rien n’a été modifié.</p><p>Réessayez dans quelques minutes. <a href="/espace">Retour à l’Espace sécurisé</a></p></body></html>`;
-  return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' } });
-}

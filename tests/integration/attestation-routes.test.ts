@@ -108,8 +108,8 @@ describe.each(engines)('attestation download handlers when something fails (%s)'
       // signature, the user's address and browser).
       const lines = logged.mock.calls.map((args) => args.join(' '));
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^\[attestations\] issue failed: .*attestations/);
-      expect(lines[1]).toMatch(/^\[attestations\] re-download failed: .*attestations/);
+      expect(lines[0]).toMatch(/^\[attestations: issue\] failed: .*attestations/);
+      expect(lines[1]).toMatch(/^\[attestations: re-download\] failed: .*attestations/);
       for (const line of lines) expect(line).not.toMatch(/params|%PDF|insert into|203\.0\.113|eyJ/);
     } finally {
       logged.mockRestore();

@@ -4,6 +4,7 @@ import { todayInFrance } from '@/lib/format';
 import { isSameOrigin } from '@/lib/http/origin';
 import { pdfDownload, produceStatementPdf } from '@/lib/payments/documents';
 import { notFoundResponse } from '@/lib/http/download';
+import { answerFailures } from '@/lib/http/failure';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,10 +14,14 @@ export const dynamic = 'force-dynamic';
  * downloaded at once. A POST from our own pages only: it files a document, so a link from elsewhere (or a
  * prefetch) must not.
  */
-export async function POST(req: Request) {
-  const ctx = await requireArea('payments', 'read');
-  if (!isSameOrigin(req)) return new Response('Forbidden', { status: 403 });
-  const file = await produceStatementPdf(await getDb(), { companyId: ctx.company.id, userId: ctx.session.userId, today: todayInFrance() });
-  if (!file) return notFoundResponse();
-  return pdfDownload(file);
-}
+export const POST = answerFailures(
+  'paiements',
+  'Le relevé de compte n’a pas pu être préparé à cause d’un incident technique de notre côté. Aucun relevé n’a été enregistré.',
+  async (req: Request) => {
+    const ctx = await requireArea('payments', 'read');
+    if (!isSameOrigin(req)) return new Response('Forbidden', { status: 403 });
+    const file = await produceStatementPdf(await getDb(), { companyId: ctx.company.id, userId: ctx.session.userId, today: todayInFrance() });
+    if (!file) return notFoundResponse();
+    return pdfDownload(file);
+  },
+);
