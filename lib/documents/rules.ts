@@ -47,7 +47,7 @@ export function isAcceptedUploadType(mime: string | undefined): mime is Accepted
   return mime !== undefined && Object.hasOwn(acceptedUploadTypes, mime);
 }
 
-export type UploadErrorCode = 'file_missing' | 'file_empty' | 'file_too_large' | 'file_type' | 'title_missing' | 'title_too_long' | 'interrupted';
+export type UploadErrorCode = 'file_missing' | 'file_empty' | 'file_too_large' | 'file_type' | 'title_missing' | 'title_too_long' | 'interrupted' | 'unavailable';
 
 /** Each refusal: its message and the field it is shown at. */
 export const uploadErrors: Record<UploadErrorCode, { field: 'fichier' | 'titre'; message: string }> = {
@@ -58,6 +58,7 @@ export const uploadErrors: Record<UploadErrorCode, { field: 'fichier' | 'titre';
   title_missing: { field: 'titre', message: 'Donnez un titre au document.' },
   title_too_long: { field: 'titre', message: `${MAX_TITLE_LENGTH} caractères au plus.` },
   interrupted: { field: 'fichier', message: 'Le dépôt a été interrompu avant la fin : rien n’a été enregistré, déposez le fichier à nouveau.' },
+  unavailable: { field: 'fichier', message: 'Un incident technique de notre côté a empêché le dépôt : rien n’a été enregistré. Réessayez dans quelques minutes.' },
 };
 
 export function parseUploadErrorCode(value: string | undefined): UploadErrorCode | null {

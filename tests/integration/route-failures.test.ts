@@ -11,6 +11,7 @@ import { GET as leaveCsv } from '@/app/espace/conges/export.csv/route';
 import { GET as leaveIcs } from '@/app/espace/conges/export.ics/route';
 import { POST as leaveCertificate } from '@/app/espace/conges/salaries/[id]/certificat/route';
 import { GET as declarationReceipt } from '@/app/espace/declarations/accuse/[id]/route';
+import { POST as uploadDocument } from '@/app/espace/documents/deposer/route';
 import { GET as documentFile } from '@/app/espace/documents/[id]/fichier/route';
 import { GET as mandate } from '@/app/espace/paiements/mandat/[id]/route';
 import { POST as statement } from '@/app/espace/paiements/releve/route';
@@ -97,6 +98,24 @@ describe('route handlers when the database is out of reach', () => {
     const res = await issueAttestation(post('/espace/attestations/telecharger', { companyId: id }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${origin}/espace/attestations?erreur=1`);
+  });
+
+  it('POST /espace/documents/deposer: the field says nothing was recorded (JSON for the progress bar, a redirect without JavaScript)', async () => {
+    const upload = (accept?: string) => {
+      const req = post(`/espace/documents/deposer?entreprise=${id}`, { titre: 'Kbis 2026' });
+      if (accept) req.headers.set('accept', accept);
+      return uploadDocument(req);
+    };
+    const json = await upload('application/json');
+    expect(json.status).toBe(503);
+    expect(await json.json()).toEqual({
+      ok: false,
+      message: 'Le document n’a pas été déposé.',
+      fieldErrors: { fichier: 'Un incident technique de notre côté a empêché le dépôt : rien n’a été enregistré. Réessayez dans quelques minutes.' },
+    });
+    const form = await upload();
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe(`${origin}/espace/documents?erreur-fichier=unavailable#deposer`);
   });
 
   it('a malformed code is still refused before the database is asked (no 503 for a typo)', async () => {
