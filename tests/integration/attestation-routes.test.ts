@@ -11,6 +11,7 @@ import { GET as redownload } from '@/app/espace/attestations/[number]/pdf/route'
 import { POST as issue } from '@/app/espace/attestations/telecharger/route';
 import { engines, useTestDatabase } from '../support/db';
 import { cookieJar as jar } from '../support/next-headers';
+import { expectUnavailablePage } from '../support/unavailable-page';
 
 // The two attestation handlers called as Next calls them, with a real session and database. What is
 // checked: a failure half way (the PDF cannot be made, the database fails) issues nothing and answers
@@ -95,14 +96,7 @@ describe.each(engines)('attestation download handlers when something fails (%s)'
       expect(failedIssue.status).toBe(303);
       expect(failedIssue.headers.get('location')).toContain('/espace/attestations?erreur=1');
 
-      const failedDownload = await redownloadRequest(number);
-      expect(failedDownload.status).toBe(503);
-      expect(failedDownload.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(failedDownload.headers.get('retry-after')).toBe('30');
-      const page = await failedDownload.text();
-      expect(page).toContain('Service momentanément indisponible');
-      expect(page).toContain('Le fichier de l’attestation n’a pas pu être préparé');
-      expect(page).not.toMatch(/attestations_away|relation|at .*\.ts/);
+      await expectUnavailablePage(await redownloadRequest(number), 'Le fichier de l’attestation n’a pas pu être préparé', /attestations_away|relation|at .*\.ts/);
 
       // The log says what failed, in the database's words, without the statement's parameters (the PDF, the
       // signature, the user's address and browser).

@@ -17,6 +17,7 @@ import { GET as mandate } from '@/app/espace/paiements/mandat/[id]/route';
 import { POST as statement } from '@/app/espace/paiements/releve/route';
 import { GET as workersModel } from '@/app/espace/salaries/importer/modele/route';
 import { cookieJar } from '../support/next-headers';
+import { expectUnavailablePage } from '../support/unavailable-page';
 
 vi.mock('next/headers', async () => (await import('../support/next-headers')).nextHeadersMock);
 
@@ -68,15 +69,7 @@ describe('route handlers when the database is out of reach', () => {
 
   it.each(spaceDownloads)('%s: a French 503 page with Retry-After', async (_route, call, sentence) => {
     logged.mockClear();
-    const res = await call();
-    expect(res.status).toBe(503);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('retry-after')).toBe('30');
-    const page = await res.text();
-    expect(page).toContain('<html lang="fr">');
-    expect(page).toContain('Service momentanément indisponible');
-    expect(page).toContain(sentence);
-    expect(page).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|select |Error/);
+    await expectUnavailablePage(await call(), sentence, /ECONNREFUSED|127\.0\.0\.1|select |Error/);
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]![0])).toMatch(/^\[[\w :-]+\] failed:$/);
     expect(String(logged.mock.calls[0]![1])).toMatch(/ECONNREFUSED|connect/);
