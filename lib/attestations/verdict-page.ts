@@ -2,6 +2,7 @@ import 'server-only';
 import { formatSiret } from '@/lib/companies/siret';
 import { formatDayLong } from '@/lib/format';
 import type { Verification } from './verify';
+import { escapeHtml } from '@/lib/html';
 
 // /verifier/<code> — what the QR code opens — as one small HTML document built from strings, served by a
 // route handler (app/(public)/verifier/[code]/route.ts) rather than rendered as a React page.
@@ -14,12 +15,6 @@ import type { Verification } from './verify';
 // Same texts, headings and form as the React pages around it, same colours; every value is escaped.
 
 export type VerdictPageCaisse = { name: string; addressLine: string; postcode: string; city: string; phone: string };
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
 
 type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 const toneIcons: Record<Tone, string> = { ok: '✓', warn: '!', bad: '✗', neutral: '?' };

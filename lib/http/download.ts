@@ -30,4 +30,3 @@ export function fileDownload({ bytes, fileName, contentType, headers }: FileDown
 export function notFoundResponse(): Response {
   return new Response('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
 }
-

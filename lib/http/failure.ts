@@ -1,4 +1,5 @@
 import 'server-only';
+import { escapeHtml } from '@/lib/html';
 
 // Route handlers that fail on our side (database restarting or unreachable, a PDF that cannot be made):
 // the user is told so in French, never handed Next's bare « Internal Server Error »; the server log gets
@@ -14,16 +15,14 @@ export function failureReason(err: unknown): string {
   return reason.slice(0, 300);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A short French page, 503 with Retry-After: what could not be done, where to go. */
 export function unavailablePage(message: string, back = { href: '/espace', label: 'Retour à l’Espace sécurisé' }): Response {
   const html =
     '<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Service momentanément indisponible</title></head>' +
     '<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b2537">' +
-    `<main><h1>Service momentanément indisponible</h1><p>${escape(message)}</p>` +
-    `<p>Réessayez dans quelques minutes. <a href="${escape(back.href)}">${escape(back.label)}</a></p></main></body></html>`;
+    `<main><h1>Service momentanément indisponible</h1><p>${escapeHtml(message)}</p>` +
+    `<p>Réessayez dans quelques minutes. <a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></main></body></html>`;
   return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' } });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderVerdictPage, renderVerdictPageBytes } from '@/lib/attestations/verdict-page';
+import { renderVerdictPage, renderVerdictPageBytes } from '@/lib/attestations/verdict-page';
+import { escapeHtml } from '@/lib/html';
 import type { Verification } from '@/lib/attestations/verify';
 
 const caisse = { name: 'CIBTP Grand Est', addressLine: '1 rue de la Paix', postcode: '54000', city: 'Nancy', phone: '03 83 00 00 00' };

@@ -2,11 +2,10 @@ import type { CalendarDay } from '@/lib/leave/month-grid';
 import type { TeamView } from '@/lib/leave/queries';
 import { leaveKindLabels, leaveStatusLabels } from '@/lib/leave/status';
 import { formatDayShort } from '@/lib/format';
+import { escapeHtml } from '@/lib/html';
 import s from './team.module.css';
 
 const statusMark = { registered: 'E', payment_scheduled: 'P', paid: '✓' } as const;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The month's table, rendered on the server. No listener on any cell: the planner around it handles
