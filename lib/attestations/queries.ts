@@ -41,9 +41,9 @@ export async function listCompanyAttestations(db: Db, companyId: string): Promis
  *
  * The bytes never change once issued, so this process keeps the last ones served (32 MB at most) and
  * then reads only the row — owner and hash — instead of ~30 KB of bytea sent as 60 KB of hex text (0.7 ms
- * per read with postgres.js against a local PostgreSQL, 2,000 reads timed with and without the column). The row is still read and the right still checked on every
- * download; kept bytes are served only when their SHA-256 is the row's (the same number in another
- * database, a restored one, gets its own bytes).
+ * per read with postgres.js against a local PostgreSQL, 2,000 reads timed with and without the column).
+ * The row is still read and the right still checked on every download; kept bytes are served only when
+ * their SHA-256 is the row's (the same number in another database, a restored one, gets its own bytes).
  */
 export async function getAttestationPdfForUser(
   db: Db,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { formatSiret } from '@/lib/companies/siret';
 import { formatDayLong } from '@/lib/format';
-import type { Verification } from './verify';
 import { escapeHtml } from '@/lib/html';
+import type { Verification } from './verify';
 
 // /verifier/<code> — what the QR code opens — as one small HTML document built from strings, served by a
 // route handler (app/(public)/verifier/[code]/route.ts) rather than rendered as a React page.
@@ -164,9 +164,9 @@ function verdictContent(v: Verification, typed: string): string {
   }
 }
 
-/** The whole document. `typed`: the code as it came in the URL (refilled in the form when it is malformed). */
 /**
- * The page as UTF-8 bytes. Around the verdict, everything depends on the caisse only: encoded once per caisse
+ * The whole document as UTF-8 bytes. `typed`: the code as it came in the URL (refilled in the form when it
+ * is malformed). Around the verdict, everything depends on the caisse only: encoded once per caisse
  * row (getCaisseCached hands the same object for a minute) instead of rebuilt as a ~7 KB string on every
  * scan — the string, two bytes per character because of the French typography, was most of what this page
  * allocated beyond the JSON endpoint (npm run bench, issue 5: fewer allocations, fewer garbage collections
@@ -182,6 +182,7 @@ export function renderVerdictPageBytes(v: Verification, typed: string, caisse: V
   return page;
 }
 
+/** The same, as a string (tests). */
 export function renderVerdictPage(v: Verification, typed: string, caisse: VerdictPageCaisse): string {
   return Buffer.from(renderVerdictPageBytes(v, typed, caisse).buffer).toString('utf8');
 }

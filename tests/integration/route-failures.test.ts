@@ -54,7 +54,7 @@ describe('route handlers when the database is out of reach', () => {
     await closeDb();
   });
 
-  const spaceDownloads: [string, () => Promise<Response>, string][] = [
+  const htmlAnswers: [string, () => Promise<Response>, string][] = [
     ['GET /espace/conges/export.csv', () => leaveCsv(), 'L’export des congés n’a pas pu être préparé'],
     ['GET /espace/conges/export.ics', () => leaveIcs(), 'Le calendrier des congés n’a pas pu être préparé'],
     ['POST /espace/conges/salaries/[id]/certificat', () => leaveCertificate(post(`/espace/conges/salaries/${id}/certificat`), params({ id })), 'Aucun certificat n’a été enregistré'],
@@ -67,7 +67,7 @@ describe('route handlers when the database is out of reach', () => {
     ['GET /verifier/[code]', () => verifierPage(new Request(`${origin}/verifier/7KQ2-M9XD-4TFA-RC38`), params({ code: '7KQ2-M9XD-4TFA-RC38' })), 'Cela ne dit rien de l’attestation'],
   ];
 
-  it.each(spaceDownloads)('%s: a French 503 page with Retry-After', async (_route, call, sentence) => {
+  it.each(htmlAnswers)('%s: a French 503 page with Retry-After', async (_route, call, sentence) => {
     logged.mockClear();
     await expectUnavailablePage(await call(), sentence, /ECONNREFUSED|127\.0\.0\.1|select |Error/);
     expect(logged).toHaveBeenCalledTimes(1);

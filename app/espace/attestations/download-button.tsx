@@ -33,6 +33,9 @@ export function DownloadAttestationButton({ companyId }: { companyId: string }) 
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         setMessage({ tone: 'ok', text: `L’attestation ${number} est téléchargée. Elle figure aussi dans l’historique ci-dessous.` });
+      } else if (res.status === 503) {
+        // The space was closed meanwhile (maintenance): the route says so in French.
+        setMessage({ tone: 'error', text: await res.text() });
       } else if (res.status >= 500 || (res.redirected && new URL(res.url).searchParams.has('erreur'))) {
         setMessage({ tone: 'error', text: ISSUE_FAILED_MESSAGE });
       } else {
